@@ -1,0 +1,77 @@
+"""Load a demo directory and demo accounts. Safe to run again: it adds nothing twice."""
+
+from __future__ import annotations
+
+import random
+import secrets
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from profiles import synthetic
+from profiles.models import Therapist, sync_vocabulary
+
+DEMO_STATES = ("CA", "TX", "NY", "FL", "IL", "OH", "WA", "CO")
+DEMO_WEIGHTS = (30, 22, 15, 14, 8, 6, 5, 4)
+DEMO_SIZE = 300
+DEMO_MARK = "demo-"  # license numbers of demo therapists start with this
+
+
+class Command(BaseCommand):
+    help = "Create a demo directory of synthetic, verified therapists and demo accounts."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--therapists", type=int, default=DEMO_SIZE)
+        parser.add_argument("--seed", type=int, default=2026)
+
+    @transaction.atomic
+    def handle(self, *args: Any, therapists: int, seed: int, **options: Any) -> None:
+        sync_vocabulary()
+        self.create_directory(therapists, seed)
+        self.create_accounts()
+
+    def create_directory(self, size: int, seed: int) -> None:
+        if Therapist.objects.filter(license_number__startswith=DEMO_MARK).exists():
+            self.stdout.write("The demo directory is already loaded.")
+            return
+        rng = random.Random(seed)
+        now = timezone.now()
+        for _ in range(size):
+            made = synthetic.therapist(rng, DEMO_STATES, DEMO_WEIGHTS)
+            made.fields["license_number"] = DEMO_MARK + str(made.fields["license_number"])
+            therapist = Therapist.objects.create(
+                status=Therapist.Status.PUBLISHED, verified_at=now, availability_confirmed_at=now, **made.fields
+            )
+            therapist.licensed_states.set(made.states)
+            therapist.languages.set(made.languages)
+            therapist.insurance_plans.set(made.insurance_plans)
+            therapist.concerns.set(made.concerns)
+            therapist.modalities.set(made.modalities)
+        self.stdout.write(self.style.SUCCESS(f"Loaded {size} demo therapists in {', '.join(DEMO_STATES)}."))
+
+    def create_accounts(self) -> None:
+        User = get_user_model()
+        if not User.objects.filter(username="admin").exists():
+            password = secrets.token_urlsafe(12)
+            User.objects.create_superuser("admin", "admin@example.com", password)
+            self.stdout.write(self.style.WARNING(f"Admin account: admin / {password}  (shown only this once)"))
+        if not User.objects.filter(username="therapist").exists():
+            password = secrets.token_urlsafe(12)
+            user = User.objects.create_user("therapist", "therapist@example.com", password, first_name="Robin")
+            Therapist.objects.create(
+                user=user,
+                name="Robin Demo",
+                pronouns="they/them",
+                credentials="LMFT",
+                license_number="CA-12345",
+                status=Therapist.Status.PUBLISHED,
+                verified_at=timezone.now(),
+                offers_online=True,
+                bio="A demo therapist account: log in and change this profile.",
+            ).licensed_states.set(["CA"])
+            self.stdout.write(self.style.WARNING(f"Therapist account: therapist / {password}  (shown only this once)"))
+        else:
+            self.stdout.write("Demo accounts already exist; their passwords were shown when they were created.")

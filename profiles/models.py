@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+
+from matchmaker import vocabulary
+from matchmaker.dimensions import DIMENSIONS, Dimension
+from matchmaker.fields import point_in_scale, style_point_field
+from matchmaker.ranking import fit_expression
+from matchmaker.scoring import Preferences
+
+
+class Term(models.Model):
+    """A fixed vocabulary item (state, language, ...), keyed by its code."""
+
+    code = models.CharField(max_length=20, primary_key=True)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class State(Term):
+    pass
+
+
+class Language(Term):
+    pass
+
+
+class Concern(Term):
+    pass
+
+
+class InsurancePlan(Term):
+    pass
+
+
+class Modality(Term):
+    class Meta(Term.Meta):
+        verbose_name_plural = "modalities"
+
+
+VOCABULARY: dict[type[Term], tuple[tuple[str, str], ...]] = {
+    State: vocabulary.US_STATES,
+    Language: vocabulary.LANGUAGES,
+    Concern: vocabulary.CONCERNS,
+    InsurancePlan: vocabulary.INSURANCE_PLANS,
+    Modality: vocabulary.MODALITIES,
+}
+
+
+def sync_vocabulary() -> None:
+    """Make the vocabulary tables hold exactly the lists in matchmaker.vocabulary."""
+    for model, choices in VOCABULARY.items():
+        for code, name in choices:
+            model.objects.update_or_create(code=code, defaults={"name": name})
+
+
+class TherapistQuerySet(models.QuerySet["Therapist"]):
+    def published(self) -> TherapistQuerySet:
+        return self.filter(status=Therapist.Status.PUBLISHED)
+
+    def licensed_in(self, state: str) -> TherapistQuerySet:
+        return self.filter(licensed_in_condition(state))
+
+    def ranked(self, preferences: Preferences) -> TherapistQuerySet:
+        """Best fit first, equal scores by id: the same order as scoring.rank."""
+        return self.annotate(fit=fit_expression(preferences)).order_by("-fit", "pk")
+
+
+def licensed_in_condition(state: str) -> Exists:
+    licences = Therapist.licensed_states.through.objects.filter(therapist=OuterRef("pk"), state=state)
+    return Exists(licences)
+
+
+class TherapistStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PENDING = "pending", "Pending verification"
+    PUBLISHED = "published", "Published"
+    REJECTED = "rejected", "Rejected"
+
+
+class Therapist(models.Model):
+    Status = TherapistStatus
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", "Woman"
+        MAN = "man", "Man"
+        NON_BINARY = "non_binary", "Non-binary"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="therapist"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    status_reason = models.TextField(blank=True, help_text="Why a profile was rejected; shown to the therapist.")
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    # Who they are
+    name = models.CharField(max_length=120)
+    pronouns = models.CharField(max_length=40, blank=True)
+    credentials = models.CharField(max_length=80, blank=True, help_text="For example LCSW, PhD, LMFT")
+    license_number = models.CharField(max_length=40, blank=True)
+    licensed_states = models.ManyToManyField(State, blank=True, related_name="therapists")
+    gender = models.CharField(max_length=12, choices=Gender.choices, blank=True)
+    lgbtq_affirming = models.BooleanField("LGBTQ+-affirming", default=False)
+    faith = models.CharField(max_length=12, choices=vocabulary.FAITHS, blank=True)
+    birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    bio = models.TextField(blank=True)
+
+    # Practical details
+    city = models.CharField("Office city", max_length=80, blank=True)
+    offers_online = models.BooleanField("Sees clients online", default=True)
+    offers_in_person = models.BooleanField("Sees clients in person", default=False)
+    languages = models.ManyToManyField(Language, blank=True, related_name="therapists")
+    fee = models.PositiveIntegerField("Fee per session (USD)", default=120)
+    sliding_scale = models.BooleanField("Offers a sliding scale", default=False)
+    insurance_plans = models.ManyToManyField(InsurancePlan, blank=True, related_name="therapists")
+    concerns = models.ManyToManyField(Concern, blank=True, related_name="therapists")
+    modalities = models.ManyToManyField(Modality, blank=True, related_name="therapists")
+    accepting_new_clients = models.BooleanField(default=True)
+    availability_confirmed_at = models.DateTimeField(default=timezone.now)
+
+    # Style: where they stand on each dimension of the registry.
+    directness = style_point_field("directness", default=4)
+    responsiveness = style_point_field("responsiveness", default=4)
+    approach = style_point_field("approach", default=4)
+    structure = style_point_field("structure", default=4)
+    challenge = style_point_field("challenge", default=4)
+    intensity = style_point_field("intensity", default=4)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TherapistQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            *(point_in_scale(d.key, f"therapist_{d.key}_in_scale") for d in DIMENSIONS),
+            models.CheckConstraint(
+                condition=models.Q(status__in=TherapistStatus.values),
+                name="therapist_status_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("questionnaire:therapist", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def style(self) -> dict[str, int]:
+        """This therapist as input for the scoring module."""
+        return {d.key: getattr(self, d.key) for d in DIMENSIONS}
+
+    def style_items(self) -> list[tuple[Dimension, int]]:
+        return [(d, getattr(self, d.key)) for d in DIMENSIONS]
+
+    @property
+    def initials(self) -> str:
+        parts = [part for part in self.name.replace("Dr.", "").split() if part[:1].isalpha()]
+        return "".join(part[0].upper() for part in parts[:2]) or "?"
+
+    @property
+    def age(self) -> int | None:
+        if self.birth_year is None:
+            return None
+        return timezone.now().year - self.birth_year

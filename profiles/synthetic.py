@@ -1,0 +1,105 @@
+"""Synthetic, plausible therapists for demos, tests and benchmarks.
+
+Deterministic for a given seed. Styles are drawn around a few archetypes of
+how therapists actually work (structured skills work clusters together, as does
+exploratory depth work), not as uniform noise.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from matchmaker import vocabulary
+from matchmaker.dimensions import DIMENSION_KEYS, SCALE_MAX, SCALE_MIN
+
+FIRST_NAMES = (
+    "Alex Amara Ana Andre Avery Beatriz Ben Camila Chen Dana Daniel Deepa Elena Eli Farah Gabriel Grace Hana "
+    "Imani Isaac Jamal Jordan Julia Kai Keisha Kenji Laila Leo Lucia Malik Maya Miguel Mina Nadia Noah Omar "
+    "Priya Quinn Rafael Rosa Ruth Sam Sara Tariq Tess Theo Uma Victor Wei Yara Yusuf Zoe"
+).split()
+LAST_NAMES = (
+    "Abbott Adeyemi Alvarez Baker Bennett Brooks Castillo Chang Cohen Delgado Diaz Ellis Fischer Foster Garcia "
+    "Gupta Haddad Hayes Hoffman Ibrahim Jensen Kaur Kim Larsen Lee Lopez Mahmoud Martin Mendes Moreno Murphy "
+    "Nakamura Nguyen Novak Okafor Olsen Patel Perez Quinn Ramos Reyes Rivera Rossi Sato Schmidt Shah Silva "
+    "Sullivan Tanaka Torres Turner Vasquez Walsh Wong Young Zhang"
+).split()
+CREDENTIALS = ("LCSW", "LMFT", "LPC", "PsyD", "PhD", "LMHC", "LCPC")
+CITIES = {
+    "CA": ("Los Angeles", "San Diego", "Oakland", "Sacramento"),
+    "TX": ("Houston", "Austin", "Dallas", "San Antonio"),
+    "NY": ("New York", "Buffalo", "Albany"),
+    "FL": ("Miami", "Orlando", "Tampa"),
+    "IL": ("Chicago", "Evanston", "Springfield"),
+    "OH": ("Columbus", "Cleveland", "Cincinnati"),
+    "WA": ("Seattle", "Spokane", "Tacoma"),
+    "CO": ("Denver", "Boulder"),
+}
+
+# Archetypes: a mean point per dimension, in registry order
+# (directness, responsiveness, approach, structure, challenge, intensity), and a share.
+ARCHETYPES: tuple[tuple[str, tuple[float, ...], float, tuple[str, ...]], ...] = (
+    ("skills", (5.5, 5.5, 1.8, 6.0, 4.5, 2.8), 0.35, ("cbt", "dbt", "act", "solution_focused")),
+    ("depth", (3.0, 3.0, 6.2, 2.0, 3.8, 4.8), 0.25, ("psychodynamic", "ifs")),
+    ("humanistic", (2.5, 4.5, 4.0, 2.2, 2.0, 4.0), 0.25, ("person_centred", "mindfulness")),
+    ("experiential", (5.0, 6.0, 4.5, 4.0, 5.0, 6.2), 0.15, ("emotion_focused", "emdr")),
+)
+
+BIOS = (
+    "I work with adults who feel stuck and want things to change. Sessions are a place to be honest, unjudged.",
+    "Many people I see carry more than they let on. Together we make room for what is hard and find a way on.",
+    "Therapy works best when you feel understood. I will be curious about your story and straight with you.",
+    "I help people make sense of patterns that keep repeating, and build a life that feels more like their own.",
+    "My work is practical and collaborative: we set goals together and check regularly whether therapy is helping.",
+)
+
+
+def clamp(value: float) -> int:
+    return max(SCALE_MIN, min(SCALE_MAX, round(value)))
+
+
+@dataclass
+class SyntheticTherapist:
+    fields: dict[str, object]
+    states: list[str]
+    languages: list[str]
+    insurance_plans: list[str]
+    concerns: list[str]
+    modalities: list[str] = field(default_factory=list)
+
+
+def therapist(rng: random.Random, states: tuple[str, ...], state_weights: tuple[float, ...]) -> SyntheticTherapist:
+    name, archetype_means, _, archetype_modalities = rng.choices(ARCHETYPES, weights=[a[2] for a in ARCHETYPES])[0]
+    style = {key: clamp(rng.gauss(mean, 1.0)) for key, mean in zip(DIMENSION_KEYS, archetype_means, strict=True)}
+    home = rng.choices(states, weights=state_weights)[0]
+    licensed = {home}
+    if rng.random() < 0.2:
+        licensed.add(rng.choice(states))
+    in_person = rng.random() < 0.55
+    online = not in_person or rng.random() < 0.7
+    languages = ["en"]
+    if rng.random() < 0.22:
+        languages.append(rng.choices(["es", "zh", "vi", "ko", "ar", "fr", "ru", "pt", "hi", "tl"],
+                                     weights=[10, 3, 2, 1, 1, 1, 1, 1, 1, 1])[0])  # fmt: skip
+    fee = rng.choice(range(80, 260, 10))
+    plans = rng.sample([code for code, _ in vocabulary.INSURANCE_PLANS], k=rng.choice([0, 0, 1, 2, 3]))
+    concerns = rng.sample([code for code, _ in vocabulary.CONCERNS], k=rng.randint(3, 7))
+    gender = rng.choices(["woman", "man", "non_binary"], weights=[68, 28, 4])[0]
+    fields: dict[str, object] = {
+        "name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+        "pronouns": {"woman": "she/her", "man": "he/him", "non_binary": "they/them"}[gender],
+        "credentials": rng.choice(CREDENTIALS),
+        "license_number": f"{home}-{rng.randint(10000, 99999)}",
+        "gender": gender,
+        "lgbtq_affirming": rng.random() < 0.45,
+        "birth_year": rng.randint(1955, 1996),
+        "bio": rng.choice(BIOS),
+        "city": rng.choice(CITIES.get(home, ("Downtown",))) if in_person else "",
+        "offers_online": online,
+        "offers_in_person": in_person,
+        "fee": fee,
+        "sliding_scale": rng.random() < 0.3,
+        "accepting_new_clients": rng.random() < 0.85,
+        **style,
+    }
+    return SyntheticTherapist(fields, sorted(licensed), languages, plans, concerns, list(archetype_modalities[:2]))

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import os
+import shutil
+from typing import Any
+
+import pytest
+
+# Playwright's sync API keeps an event loop running in the test thread; Django
+# would otherwise refuse database access from it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_available() -> bool:
+    return shutil.which(CHROMIUM) is not None or os.path.exists(CHROMIUM)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Any:
+    """One headless Chromium for the whole run. Missing it fails in CI and skips elsewhere."""
+    if not chromium_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Chromium is required in CI but {CHROMIUM} is missing.")
+        pytest.skip(f"Browser tests need Chromium at {CHROMIUM} (run `make browser`).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Any:
+    """A fresh browser tab on the live server that refuses, and reports, any request to another host."""
+    context = browser.new_context(base_url=live_server.url)
+    elsewhere: list[str] = []
+
+    def only_our_host(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(live_server.url) or url.startswith(("data:", "about:")):
+            route.continue_()
+        else:
+            elsewhere.append(url)
+            route.abort()
+
+    context.route("**/*", only_our_host)
+    tab = context.new_page()
+    yield tab
+    context.close()
+    assert not elsewhere, f"A page asked another host for {elsewhere}"
+
+
+def assert_accessible(page: Any) -> None:
+    """Zero axe-core violations on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
