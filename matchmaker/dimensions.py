@@ -48,6 +48,11 @@ class Dimension:
         return f"{self.key}_point"
 
     @property
+    def note_field(self) -> str:
+        """Column holding a therapist's optional sentence about this dimension "in my own words"."""
+        return f"{self.key}_note"
+
+    @property
     def importance_field(self) -> str:
         """Column holding how much this dimension matters to a client."""
         return f"{self.key}_importance"

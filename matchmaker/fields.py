@@ -16,6 +16,11 @@ def style_point_field(key: str, **kwargs: object) -> models.PositiveSmallInteger
     return models.PositiveSmallIntegerField(dimension.title, choices=POINT_CHOICES, **kwargs)  # type: ignore[arg-type]
 
 
+def style_note_field(key: str) -> models.CharField:
+    dimension = get(key)
+    return models.CharField(f"{dimension.title}, in my own words", max_length=240, blank=True)
+
+
 def importance_field(key: str) -> models.PositiveSmallIntegerField:
     dimension = get(key)
     return models.PositiveSmallIntegerField(f"How much “{dimension.title.lower()}” matters", default=0)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -8,7 +10,7 @@ from django.utils import timezone
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSIONS, Dimension
-from matchmaker.fields import point_in_scale, style_point_field
+from matchmaker.fields import point_in_scale, style_note_field, style_point_field
 from matchmaker.ranking import fit_expression
 from matchmaker.scoring import Preferences
 
@@ -64,9 +66,26 @@ def sync_vocabulary() -> None:
             model.objects.update_or_create(code=code, defaults={"name": name})
 
 
+# A listing whose availability has not been confirmed for this long drops out of matching.
+AVAILABILITY_FRESH_DAYS = 45
+# Therapists are reminded to confirm this long after their last confirmation.
+AVAILABILITY_REMINDER_DAYS = 30
+
+
+def fresh_since() -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(days=AVAILABILITY_FRESH_DAYS)
+
+
 class TherapistQuerySet(models.QuerySet["Therapist"]):
     def published(self) -> TherapistQuerySet:
         return self.filter(status=Therapist.Status.PUBLISHED)
+
+    def fresh(self) -> TherapistQuerySet:
+        """Availability confirmed within the last AVAILABILITY_FRESH_DAYS days."""
+        return self.filter(availability_confirmed_at__gte=fresh_since())
+
+    def stale(self) -> TherapistQuerySet:
+        return self.filter(availability_confirmed_at__lt=fresh_since())
 
     def licensed_in(self, state: str) -> TherapistQuerySet:
         return self.filter(licensed_in_condition(state))
@@ -117,6 +136,7 @@ class Therapist(models.Model):
     faith = models.CharField(max_length=12, choices=vocabulary.FAITHS, blank=True)
     birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
     bio = models.TextField(blank=True)
+    photo = models.ImageField(upload_to="therapists/", blank=True)
 
     # Practical details
     city = models.CharField("Office city", max_length=80, blank=True)
@@ -129,7 +149,9 @@ class Therapist(models.Model):
     concerns = models.ManyToManyField(Concern, blank=True, related_name="therapists")
     modalities = models.ManyToManyField(Modality, blank=True, related_name="therapists")
     accepting_new_clients = models.BooleanField(default=True)
-    availability_confirmed_at = models.DateTimeField(default=timezone.now)
+    availability_confirmed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    availability_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
 
     # Style: where they stand on each dimension of the registry.
     directness = style_point_field("directness", default=4)
@@ -138,6 +160,14 @@ class Therapist(models.Model):
     structure = style_point_field("structure", default=4)
     challenge = style_point_field("challenge", default=4)
     intensity = style_point_field("intensity", default=4)
+
+    # Optional sentence per dimension, "in my own words", shown on the profile.
+    directness_note = style_note_field("directness")
+    responsiveness_note = style_note_field("responsiveness")
+    approach_note = style_note_field("approach")
+    structure_note = style_note_field("structure")
+    challenge_note = style_note_field("challenge")
+    intensity_note = style_note_field("intensity")
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -163,6 +193,10 @@ class Therapist(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def availability_is_fresh(self) -> bool:
+        return self.availability_confirmed_at >= fresh_since()
 
     def style(self) -> dict[str, int]:
         """This therapist as input for the scoring module."""

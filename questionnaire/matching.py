@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from matchmaker import vocabulary
 from matchmaker.dimensions import BY_KEY, SCALE_MAX, SCALE_MIN
 from matchmaker.scoring import Preferences, Reason, explain, largest_difference, strongest_reasons
-from profiles.models import Therapist, licensed_in_condition
+from profiles.models import Therapist, fresh_since, licensed_in_condition
 from questionnaire.models import Client
 
 PAGE_SIZE = 20
@@ -50,6 +50,15 @@ def client_filters(client: Client) -> list[Filter]:
     elif client.session_format == Client.SessionFormat.IN_PERSON:
         filters.append(Filter(Q(offers_in_person=True), "do not see clients in person", "Choose “either is fine”."))
     filters.append(Filter(Q(accepting_new_clients=True), "are not taking new clients", "Check back in a few weeks."))
+    filters.append(
+        Filter(
+            Q(availability_confirmed_at__gte=fresh_since()),
+            "have not confirmed their availability recently",
+            "Listings come back as soon as the therapist confirms they are still available.",
+        )
+    )
+    set_aside = client.set_aside.values("therapist_id")
+    filters.append(Filter(~Q(pk__in=set_aside), "were set aside by you", "You can bring them back from your page."))
     return filters
 
 

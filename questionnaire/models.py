@@ -43,6 +43,24 @@ class Client(models.Model):
         "How you would like to meet", max_length=10, choices=SessionFormat.choices, default=SessionFormat.EITHER
     )
 
+    languages = models.JSONField("Languages you would like sessions in", default=list, blank=True)
+    max_fee = models.PositiveIntegerField("Most you can pay per session (USD)", null=True, blank=True)
+    needs_sliding_scale = models.BooleanField("I need a sliding scale", default=False)
+    insurance = models.CharField(
+        "Insurance you would like to use", max_length=20, choices=vocabulary.INSURANCE_PLANS, blank=True
+    )
+    concerns = models.JSONField("What brings you", default=list, blank=True)
+    therapist_gender = models.CharField(max_length=12, choices=vocabulary.GENDERS, blank=True)
+    wants_lgbtq_affirming = models.BooleanField("LGBTQ+-affirming", default=False)
+    therapist_faith = models.CharField(max_length=12, choices=vocabulary.FAITHS, blank=True)
+    therapist_age_range = models.CharField(
+        max_length=10, choices=[(code, label) for code, label, _, _ in vocabulary.AGE_RANGES], blank=True
+    )
+
+    # Questionnaire progress: the furthest step saved, and when the review was confirmed.
+    furthest_step = models.PositiveSmallIntegerField(default=0)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
     directness_point = style_point_field("directness", null=True, blank=True)
     directness_importance = importance_field("directness")
     responsiveness_point = style_point_field("responsiveness", null=True, blank=True)
@@ -90,3 +108,100 @@ class Client(models.Model):
     @staticmethod
     def url_for(token: str) -> str:
         return reverse("questionnaire:results", args=[token])
+
+
+class ShortlistEntry(models.Model):
+    MAX_PER_CLIENT = 5
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="shortlist")
+    therapist = models.ForeignKey("profiles.Therapist", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["client", "therapist"], name="shortlist_once_per_therapist")]
+
+    def __str__(self) -> str:
+        return f"{self.therapist} on a shortlist"
+
+
+class SetAside(models.Model):
+    """A therapist the client chose to leave out of their matches, for example after a first session."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="set_aside")
+    therapist = models.ForeignKey("profiles.Therapist", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["client", "therapist"], name="set_aside_once_per_therapist")]
+
+    def __str__(self) -> str:
+        return f"{self.therapist} set aside"
+
+
+class ConsultationRequest(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        REPLIED = "replied", "Replied"
+        CLOSED = "closed", "Closed"
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="requests")
+    therapist = models.ForeignKey("profiles.Therapist", on_delete=models.CASCADE, related_name="requests")
+    name = models.CharField("Your name", max_length=100)
+    contact = models.CharField("How to reach you", max_length=200, help_text="An email address or phone number.")
+    message = models.TextField("Your message", max_length=2000)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["new", "replied", "closed"]), name="request_status_known"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Request to {self.therapist} ({self.get_status_display()})"
+
+
+class CheckIn(models.Model):
+    """How a first session felt, in the client's own ratings. Never shown to the therapist one by one."""
+
+    SCALE_MAX = 10
+    QUESTIONS = (
+        ("heard", "I felt heard, understood and respected."),
+        ("goals", "We worked on what I wanted to work on."),
+        ("approach", "The way they work suits me."),
+        ("overall", "Overall, the session felt right for me."),
+    )
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="check_ins")
+    therapist = models.ForeignKey("profiles.Therapist", on_delete=models.CASCADE, related_name="check_ins")
+    heard = models.PositiveSmallIntegerField()
+    goals = models.PositiveSmallIntegerField()
+    approach = models.PositiveSmallIntegerField()
+    overall = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(**{f"{name}__gte": 0, f"{name}__lte": 10}), name=f"check_in_{name}_in_scale"
+            )
+            for name in ("heard", "goals", "approach", "overall")
+        ]
+
+    def __str__(self) -> str:
+        return f"Check-in about {self.therapist}"
+
+    @property
+    def total(self) -> int:
+        return self.heard + self.goals + self.approach + self.overall
+
+    @property
+    def feels_right(self) -> bool:
+        """A total of 36 or more out of 40 with no single answer of 6 or less."""
+        answers = (self.heard, self.goals, self.approach, self.overall)
+        return self.total >= 36 and min(answers) > 6

@@ -1,0 +1,1 @@
+"""Client-facing views, one module per journey."""
