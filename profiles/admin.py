@@ -1,13 +1,53 @@
+"""The admin is the curation tool: the verification queue, CSV import and export,
+the coverage page and the list of stale listings."""
+
 from __future__ import annotations
 
-from django.contrib import admin, messages
-from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.utils import timezone
-from django.utils.html import format_html
+import os
+from typing import Any
 
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import ActionLocation
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Avg, Count, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.template.defaultfilters import pluralize
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_GET, require_POST
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats import base_formats
+from import_export.forms import ConfirmImportForm, ExportForm
+from import_export.results import Result, RowResult
+from import_export.tmp_storages import TempFolderStorage
+
+from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSIONS
-from profiles.models import Concern, InsurancePlan, Language, Modality, State, Therapist
+from profiles import coverage
+from profiles.curation import Outcome, therapist_approve, therapist_reject, therapist_unpublish
+from profiles.models import (
+    AVAILABILITY_FRESH_DAYS,
+    CHECK_IN_MIN_CLIENTS,
+    Concern,
+    InsurancePlan,
+    Language,
+    Modality,
+    State,
+    Therapist,
+)
+from profiles.resources import TherapistResource
+from questionnaire.models import CheckIn
+
+BOTH_LOCATIONS = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
+# The preview's temporary file name travels through the browser signed, and only for an hour.
+IMPORT_SIGNER = signing.TimestampSigner(salt="profiles.admin.import")
+IMPORT_MAX_AGE = 60 * 60
 
 
 @admin.register(State, Language, Concern, InsurancePlan, Modality)
@@ -16,40 +56,125 @@ class TermAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
 
 
+class AvailabilityFilter(admin.SimpleListFilter):
+    title = "availability"
+    parameter_name = "availability"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [
+            ("fresh", f"Fresh (confirmed in the last {AVAILABILITY_FRESH_DAYS} days)"),
+            ("stale", f"Stale ({AVAILABILITY_FRESH_DAYS}+ days)"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> QuerySet[Therapist]:
+        if self.value() == "fresh":
+            return queryset.fresh()  # type: ignore[attr-defined,no-any-return]
+        if self.value() == "stale":
+            return queryset.stale()  # type: ignore[attr-defined,no-any-return]
+        return queryset
+
+
+class RejectForm(forms.Form):
+    # Surrounding spaces are stripped, so a reason of only spaces counts as missing.
+    reason = forms.CharField(
+        label="Reason",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+        help_text="Emailed to the therapist and shown on their dashboard. Say kindly what they can change.",
+        error_messages={"required": "Please give a reason, so the therapist knows what to change."},
+    )
+
+
+class CoverageForm(forms.Form):
+    state = forms.ChoiceField(label="State", choices=[("", "All states"), *vocabulary.US_STATES], required=False)
+
+
+class SignedConfirmImportForm(ConfirmImportForm):
+    """The confirm step of an import. A tampered or stale form is refused, never a 500."""
+
+    format = forms.ChoiceField(choices=[("0", "csv")], widget=forms.HiddenInput())
+    resource = forms.ChoiceField(
+        choices=[("", ""), ("0", "TherapistResource")], widget=forms.HiddenInput(), required=False
+    )
+
+    def clean_import_file_name(self) -> str:
+        try:
+            name = IMPORT_SIGNER.unsign(self.cleaned_data["import_file_name"], max_age=IMPORT_MAX_AGE)
+        except signing.BadSignature:
+            raise ValidationError("This preview has expired or was changed. Please upload the file again.") from None
+        name = os.path.basename(name)
+        if not os.path.exists(TempFolderStorage(name=name).get_full_path()):
+            raise ValidationError("This file was already imported or has expired. Please upload it again.")
+        return name
+
+
 @admin.register(Therapist)
-class TherapistAdmin(admin.ModelAdmin):
+class TherapistAdmin(ImportExportModelAdmin):
     list_display = [
         "name",
         "status_badge",
-        "credentials",
         "license_number",
         "states",
         "accepting_new_clients",
+        "availability",
+        "check_ins_column",
+        "submitted_at",
         "verified_at",
-        "updated_at",
     ]
-    list_filter = ["status", "accepting_new_clients", "offers_online", "offers_in_person", "licensed_states"]
+    list_filter = ["status", AvailabilityFilter, "accepting_new_clients", "licensed_states", "offers_online",
+                   "offers_in_person"]  # fmt: skip
     search_fields = ["name", "user__email", "user__username", "license_number"]
+    search_help_text = "Search by name, account email or license number."
     list_select_related = ["user"]
     list_per_page = 50
-    readonly_fields = ["verified_at", "verified_by", "created_at", "updated_at"]
+    # Status only changes through the actions, which email the therapist and record who decided.
+    readonly_fields = ["status", "status_reason", "verified_at", "verified_by", "submitted_at", "check_ins",
+                       "availability_reminder_sent_at", "created_at", "updated_at"]  # fmt: skip
     filter_horizontal = ["licensed_states", "languages", "insurance_plans", "concerns", "modalities"]
     autocomplete_fields = ["user"]
-    actions = ["publish", "unpublish"]
+    actions = ["approve", "reject", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["user", "status", "status_reason", "verified_at", "verified_by"]}),
+        (None, {"fields": ["user", "status", "status_reason", "submitted_at", "verified_at", "verified_by"]}),
         ("Who they are", {"fields": ["name", "pronouns", "credentials", "gender", "lgbtq_affirming", "faith",
                                      "birth_year", "bio"]}),
         ("License", {"fields": ["license_number", "licensed_states"]}),
         ("Practical details", {"fields": ["city", "offers_online", "offers_in_person", "languages", "fee",
                                           "sliding_scale", "insurance_plans", "concerns", "modalities",
-                                          "accepting_new_clients", "availability_confirmed_at"]}),
-        ("Style", {"fields": [d.key for d in DIMENSIONS]}),
+                                          "accepting_new_clients", "availability_confirmed_at",
+                                          "availability_reminder_sent_at"]}),
+        ("Style", {"fields": [field for d in DIMENSIONS for field in (d.key, d.note_field)]}),
+        ("Check-ins after a first session", {"fields": ["check_ins"]}),
         ("History", {"fields": ["created_at", "updated_at"]}),
     ]  # fmt: skip
 
+    # Import and export: one CSV layout, all columns, so an export always imports back unchanged.
+    resource_classes = [TherapistResource]
+    import_formats = [base_formats.CSV]
+    export_formats = [base_formats.CSV]
+    export_form_class = ExportForm
+    confirm_form_class = SignedConfirmImportForm
+    import_template_name = "admin/profiles/therapist/import.html"
+    change_list_template = "admin/profiles/therapist/change_list.html"
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Therapist]:
-        return super().get_queryset(request).prefetch_related("licensed_states")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("licensed_states")
+            .annotate(
+                check_in_count=Count("check_ins"),
+                check_in_clients=Count("check_ins__client", distinct=True),
+                check_in_overall=Avg("check_ins__overall"),
+            )
+        )
+
+    def get_ordering(self, request: HttpRequest) -> list[str] | tuple[str, ...]:
+        # The verification queue: whoever has waited longest comes first.
+        if request.GET.get("status__exact") == Therapist.Status.PENDING:
+            return ["submitted_at", "pk"]
+        return super().get_ordering(request)  # type: ignore[no-any-return]
+
+    # Columns
 
     @admin.display(description="Status", ordering="status")
     def status_badge(self, therapist: Therapist) -> str:
@@ -62,32 +187,243 @@ class TherapistAdmin(admin.ModelAdmin):
     def states(self, therapist: Therapist) -> str:
         return ", ".join(state.code for state in therapist.licensed_states.all())
 
-    @admin.action(description="Publish selected therapists (verified)")
-    def publish(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> None:
-        count = 0
-        for therapist in queryset.exclude(status=Therapist.Status.PUBLISHED):
-            therapist.status = Therapist.Status.PUBLISHED
-            therapist.status_reason = ""
-            therapist.verified_at = timezone.now()
-            therapist.verified_by = request.user  # type: ignore[assignment]
-            therapist.save()
-            self.log_change(request, therapist, "Published after verification.")
-            count += 1
-        self.message_user(request, f"Published {count} therapist(s).", messages.SUCCESS)
+    @admin.display(description="Availability confirmed", ordering="availability_confirmed_at")
+    def availability(self, therapist: Therapist) -> str:
+        confirmed = timezone.localdate(therapist.availability_confirmed_at)
+        if therapist.availability_is_fresh:
+            return format_html("{}", confirmed.isoformat())
+        return format_html('{} <strong style="color:#a1262d">(stale)</strong>', confirmed.isoformat())
 
-    @admin.action(description="Unpublish selected therapists (back to pending)")
+    @admin.display(description="Check-ins (overall)", ordering="check_in_count")
+    def check_ins_column(self, therapist: Therapist) -> str:
+        count = getattr(therapist, "check_in_count", 0)
+        if not count:
+            return "–"
+        if therapist.check_in_clients < CHECK_IN_MIN_CLIENTS:  # type: ignore[attr-defined]
+            return str(count)
+        return f"{count} · {therapist.check_in_overall:.1f}/{CheckIn.SCALE_MAX}"  # type: ignore[attr-defined]
+
+    @admin.display(description="Averages")
+    def check_ins(self, therapist: Therapist) -> str:
+        """Averages only, and only once enough clients answered that no one's answers can be worked out."""
+        if therapist.pk is None:
+            return "–"
+        averages = therapist.check_ins.aggregate(
+            count=Count("pk"),
+            clients=Count("client", distinct=True),
+            **{name: Avg(name) for name, _question in CheckIn.QUESTIONS},
+        )
+        if not averages["count"]:
+            return "No check-ins yet."
+        counted = format_html(
+            "{} check-in{} from {} client{}",
+            averages["count"],
+            pluralize(averages["count"]),
+            averages["clients"],
+            pluralize(averages["clients"]),
+        )
+        if averages["clients"] < CHECK_IN_MIN_CLIENTS:
+            return format_html(
+                "{}. Averages are shown from {} different clients on, so that no one's answers can be worked out.",
+                counted,
+                CHECK_IN_MIN_CLIENTS,
+            )
+        rows = format_html_join(
+            "",
+            "<tr><th scope='row'>{}</th><td>{}</td></tr>",
+            ((question, f"{averages[name]:.1f} / {CheckIn.SCALE_MAX}") for name, question in CheckIn.QUESTIONS),
+        )
+        return format_html("<table><caption>Averages of {}</caption><tbody>{}</tbody></table>", counted, rows)
+
+    # Actions: each calls a function in profiles.curation, which also writes the admin history.
+
+    @admin.action(
+        description="Approve and publish this therapist",
+        description_plural="Approve and publish selected therapists",
+        location=BOTH_LOCATIONS,
+    )
+    def approve(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> None:
+        outcomes = self._apply(request, queryset, lambda t: therapist_approve(therapist=t, by=request.user))
+        self._report(request, outcomes, "Approved and published")
+
+    @admin.action(
+        description="Reject this therapist (asks for a reason)",
+        description_plural="Reject selected therapists (asks for a reason)",
+        location=BOTH_LOCATIONS,
+    )
+    def reject(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> HttpResponse | None:
+        # First visit shows the reason form; its submission comes back here with "confirm".
+        form = RejectForm(request.POST if "confirm" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            outcomes = self._apply(
+                request, queryset, lambda t: therapist_reject(therapist=t, by=request.user, reason=reason)
+            )
+            self._report(request, outcomes, "Rejected")
+            return None
+        if form.is_bound:
+            self.message_user(request, "Nothing was changed: please give a reason.", messages.ERROR)
+        in_change_form = f"{ActionLocation.CHANGE_FORM.value}-action" in request.POST
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Reject therapists",
+            "opts": self.opts,
+            "therapists": queryset,
+            "form": form,
+            "action_field": f"{ActionLocation.CHANGE_FORM.value}-action" if in_change_form else "action",
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/profiles/therapist/reject.html", context, status=400 if form.is_bound else 200
+        )
+
+    @admin.action(
+        description="Unpublish this therapist (back to pending)",
+        description_plural="Unpublish selected therapists (back to pending)",
+        location=BOTH_LOCATIONS,
+    )
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> None:
-        count = 0
-        for therapist in queryset.filter(status=Therapist.Status.PUBLISHED):
-            therapist.status = Therapist.Status.PENDING
-            therapist.save()
-            self.log_change(request, therapist, "Unpublished; back to pending.")
-            count += 1
-        self.message_user(request, f"Unpublished {count} therapist(s).", messages.SUCCESS)
+        outcomes = self._apply(request, queryset, lambda t: therapist_unpublish(therapist=t, by=request.user))
+        self._report(request, outcomes, "Unpublished", emails=False)
 
-    def save_model(self, request: HttpRequest, obj: Therapist, form: object, change: bool) -> None:
-        # Publishing through the edit form records who verified, as the action does.
-        if obj.status == Therapist.Status.PUBLISHED and obj.verified_at is None:
-            obj.verified_at = timezone.now()
-            obj.verified_by = request.user  # type: ignore[assignment]
-        super().save_model(request, obj, form, change)
+    def response_action(
+        self, request: HttpRequest, queryset: QuerySet[Therapist], action_location: Any = ActionLocation.CHANGE_LIST
+    ) -> HttpResponseBase | None:
+        # Ids are numbers; anything else was not sent by our page, so refuse it instead of failing.
+        if not all(pk.isdigit() for pk in request.POST.getlist(ACTION_CHECKBOX_NAME)):
+            self.message_user(request, "Nothing was changed: the selection was not understood.", messages.ERROR)
+            return None
+        return super().response_action(request, queryset, action_location=action_location)  # type: ignore[no-any-return]
+
+    def _apply(
+        self, request: HttpRequest, queryset: QuerySet[Therapist], change: Any
+    ) -> list[tuple[Therapist, Outcome]]:
+        outcomes = []
+        for therapist in queryset:
+            try:
+                outcomes.append((therapist, change(therapist)))
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{therapist.name} was not changed: {'; '.join(error.messages)}", messages.ERROR
+                )
+        return outcomes
+
+    def _report(
+        self, request: HttpRequest, outcomes: list[tuple[Therapist, Outcome]], verb: str, *, emails: bool = True
+    ) -> None:
+        changed = [t for t, outcome in outcomes if outcome.changed]
+        unchanged = [t for t, outcome in outcomes if not outcome.changed]
+        noun = "therapist" if len(changed) == 1 else "therapists"
+        self.message_user(request, f"{verb} {len(changed)} {noun}.", messages.SUCCESS)
+        if unchanged:
+            names = ", ".join(t.name for t in unchanged)
+            self.message_user(request, f"Already in that state, left as they were: {names}.", messages.INFO)
+        not_told = [t.name for t, outcome in outcomes if outcome.changed and not outcome.emailed]
+        if not_told and emails:
+            self.message_user(
+                request,
+                f"Could not email (no account email, or the mail server failed): {', '.join(not_told)}.",
+                messages.WARNING,
+            )
+
+    # Pages of their own: coverage and stale listings.
+
+    def get_urls(self) -> list[URLPattern]:
+        own = [
+            path("coverage/", self.admin_site.admin_view(self.coverage_view), name="profiles_therapist_coverage"),
+            path("stale/", self.admin_site.admin_view(self.stale_view), name="profiles_therapist_stale"),
+        ]
+        return own + super().get_urls()
+
+    @method_decorator(require_GET)
+    def coverage_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = CoverageForm(request.GET or None)
+        state = form.cleaned_data["state"] if form.is_bound and form.is_valid() else ""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Coverage: therapists’ styles next to what clients ask for",
+            "opts": self.opts,
+            "form": form,
+            "coverage": coverage.build(state),
+            "fresh_days": AVAILABILITY_FRESH_DAYS,
+            "combination_importance": coverage.COMBINATION_IMPORTANCE,
+            "thin_below": coverage.THIN_BELOW,
+        }
+        return TemplateResponse(request, "admin/profiles/therapist/coverage.html", context)
+
+    @method_decorator(require_GET)
+    def stale_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        therapists = (
+            Therapist.objects.published()
+            .stale()
+            .select_related("user")
+            .prefetch_related("licensed_states")
+            .order_by("availability_confirmed_at", "pk")
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Stale listings: availability not confirmed for {AVAILABILITY_FRESH_DAYS}+ days",
+            "opts": self.opts,
+            "therapists": therapists,
+            "now": timezone.now(),
+            "fresh_days": AVAILABILITY_FRESH_DAYS,
+        }
+        return TemplateResponse(request, "admin/profiles/therapist/stale.html", context)
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        extra_context = {
+            **(extra_context or {}),
+            "pending_count": Therapist.objects.filter(status=Therapist.Status.PENDING).count(),
+            "stale_count": Therapist.objects.published().stale().count(),
+        }
+        return super().changelist_view(request, extra_context)
+
+    # Import and export: staff with the right permissions only, all or nothing.
+
+    def has_import_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perms(["profiles.add_therapist", "profiles.change_therapist"])
+
+    def has_export_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("profiles.view_therapist")
+
+    def choose_import_resource_class(self, form: Any, request: HttpRequest) -> type[TherapistResource]:
+        return TherapistResource
+
+    def get_confirm_form_initial(self, request: HttpRequest, import_form: Any) -> dict[str, Any]:
+        initial: dict[str, Any] = super().get_confirm_form_initial(request, import_form)
+        if "import_file_name" in initial:
+            initial["import_file_name"] = IMPORT_SIGNER.sign(os.path.basename(initial["import_file_name"]))
+        return initial
+
+    @method_decorator(require_POST)
+    def process_import(self, request: HttpRequest, **kwargs: Any) -> HttpResponseBase:
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        confirm_form = self.create_confirm_form(request)
+        if not confirm_form.is_valid():
+            problems = " ".join(message for errors in confirm_form.errors.values() for message in errors)
+            self.message_user(request, f"Nothing was imported. {problems}", messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:profiles_therapist_import"))
+        return super().process_import(request, **kwargs)  # type: ignore[no-any-return]
+
+    def process_result(self, result: Result, request: HttpRequest) -> HttpResponseBase:
+        if result.has_errors() or result.has_validation_errors():
+            # The import ran in one transaction that was rolled back, so nothing is in the history either.
+            self.message_user(
+                request,
+                "Nothing was imported: some rows had problems. Upload the file again to see which.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(reverse("admin:profiles_therapist_import"))
+        return super().process_result(result, request)  # type: ignore[no-any-return]
+
+    def generate_log_entries(self, result: Result, request: HttpRequest) -> None:
+        for row in result.valid_rows():
+            if row.import_type == RowResult.IMPORT_TYPE_NEW:
+                self.log_addition(request, row.instance, "Added by CSV import.")
+            elif row.import_type == RowResult.IMPORT_TYPE_UPDATE:
+                self.log_change(request, row.instance, "Changed by CSV import.")

@@ -1,15 +1,144 @@
+"""Therapist-side forms: sign-up, the profile editor's steps, and the dashboard controls.
+
+Each editor step is a ModelForm over part of the Therapist row; the wording of the
+style questions comes from the dimension registry.
+"""
+
 from __future__ import annotations
 
-from django import forms
+from typing import Any
 
-from matchmaker.dimensions import DIMENSIONS, SCALE
-from profiles.models import Therapist
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import SetPasswordMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db.models import Q
+from django.utils import timezone
+
+from matchmaker import vocabulary
+from matchmaker.dimensions import DIMENSIONS, SCALE, SCALE_MAX, SCALE_MIN
+from profiles.models import Concern, InsurancePlan, Language, Modality, State, Therapist
+from questionnaire.models import ConsultationRequest
 
 THERAPIST_POINT_CHOICES = [(point, str(point)) for point in SCALE]
 
+PHOTO_MAX_BYTES = 2 * 1024 * 1024
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}  # as Pillow names what it finds inside the file
+PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+PHOTO_KINDS = "a JPEG, PNG or WebP picture"
 
-class TherapistProfileForm(forms.ModelForm):
-    """Basic practical details and the style self-assessment on the six dimensions."""
+MAX_FEE = 1000
+OLDEST_BIRTH_YEAR = 1920
+YOUNGEST_AGE = 21  # nobody is licensed to practise before this age
+
+EMAIL_MAX_LENGTH = 150  # the email address is also the username, which holds at most 150 characters
+
+
+class SignUpForm(SetPasswordMixin, forms.Form):
+    name = forms.CharField(
+        label="Your name",
+        max_length=120,
+        help_text="As clients will see it on your profile, for example “Dr. Robin Lee”.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        max_length=EMAIL_MAX_LENGTH,
+        help_text="You log in with this address. We only use it for your account.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password1, password2 = SetPasswordMixin.create_password_fields(label2="The same password again")
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        users = get_user_model().objects
+        if users.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
+            raise ValidationError(
+                "There is already an account with this email address. "
+                "You can log in, or reset your password if you have forgotten it."
+            )
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        self.validate_passwords()
+        # Checks the password against the name and address too, as Django's validators do for any user.
+        email = cleaned.get("email", "")
+        user = get_user_model()(username=email, email=email, first_name=cleaned.get("name", ""))
+        self.validate_password_for_user(user)
+        return cleaned
+
+
+class PhotoField(forms.ImageField):
+    """A photo that Pillow can open as JPEG, PNG or WebP, at most PHOTO_MAX_BYTES."""
+
+    default_validators = [
+        FileExtensionValidator(
+            PHOTO_EXTENSIONS, message=f"Please choose {PHOTO_KINDS}; files ending in “%(extension)s” cannot be used."
+        )
+    ]
+    default_error_messages = {
+        "invalid_image": f"This file is not a picture we can use. Please choose {PHOTO_KINDS}.",
+    }
+
+    def to_python(self, data: Any) -> Any:
+        # Refuse a large file before Pillow reads any of it.
+        if data and getattr(data, "size", 0) > PHOTO_MAX_BYTES:
+            size = data.size / (1024 * 1024)
+            raise ValidationError(
+                f"This photo is {size:.1f} MB; the most we can take is 2 MB. Please choose a smaller picture.",
+                code="too_large",
+            )
+        photo = super().to_python(data)
+        # The extension says little: what counts is what Pillow found inside the file.
+        if photo is not None and getattr(photo, "image", None) is not None and photo.image.format not in PHOTO_FORMATS:
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image")
+        return photo
+
+
+def checkbox_choices(queryset: Any, label: str, help_text: str = "") -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        queryset=queryset,
+        required=False,
+        label=label,
+        help_text=help_text,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        error_messages={"invalid_choice": "Please choose only from the list."},
+    )
+
+
+class AboutForm(forms.ModelForm):
+    """Step 1: who they are, their license, a short bio and a photo."""
+
+    # Not model fields of this form: the license is saved by therapist_update_license,
+    # which sends a published profile back for verification when it changes.
+    license_number = forms.CharField(label="License number", max_length=40, required=False)
+    licensed_states = forms.ModelMultipleChoiceField(
+        queryset=State.objects.all(),
+        required=False,
+        label="States where you are licensed",
+        help_text="Clients only see therapists licensed in the state where they live.",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        error_messages={"invalid_choice": "Please choose states from the list."},
+    )
+    gender = forms.ChoiceField(
+        choices=[("", "Prefer not to say"), *vocabulary.GENDERS],
+        required=False,
+        help_text="Some clients look for a therapist of a particular gender.",
+    )
+    faith = forms.ChoiceField(
+        label="Faith",
+        choices=[("", "Prefer not to say"), *vocabulary.FAITHS],
+        required=False,
+        help_text="Only if you would like clients who look for it to find you.",
+    )
+    photo = PhotoField(
+        label="Photo (optional)",
+        required=False,
+        help_text=f"{PHOTO_KINDS.capitalize()} of at most 2 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
 
     class Meta:
         model = Therapist
@@ -17,40 +146,135 @@ class TherapistProfileForm(forms.ModelForm):
             "name",
             "pronouns",
             "credentials",
-            "city",
+            "gender",
+            "lgbtq_affirming",
+            "faith",
+            "birth_year",
+            "bio",
+            "photo",
+        ]
+        labels = {
+            "name": "Your name",
+            "pronouns": "Pronouns (optional)",
+            "credentials": "Credentials",
+            "lgbtq_affirming": "I am LGBTQ+-affirming",
+            "birth_year": "Year of birth (optional)",
+            "bio": "A short bio",
+        }
+        help_texts = {
+            "pronouns": "For example she/her, he/him, they/them.",
+            "birth_year": "Only used for clients who ask for a therapist in an age range; never shown.",
+            "bio": "A few sentences in your own voice: who you work with and what a first session is like.",
+        }
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["license_number"].initial = self.instance.license_number
+            self.fields["licensed_states"].initial = list(self.instance.licensed_states.all())
+
+    def clean_birth_year(self) -> int | None:
+        year = self.cleaned_data.get("birth_year")
+        latest = timezone.now().year - YOUNGEST_AGE
+        if year is not None and not OLDEST_BIRTH_YEAR <= year <= latest:
+            raise ValidationError(f"Please enter a year between {OLDEST_BIRTH_YEAR} and {latest}, or leave it empty.")
+        return year
+
+    @property
+    def license_changed(self) -> bool:
+        return bool({"license_number", "licensed_states"} & set(self.changed_data))
+
+
+class PracticeForm(forms.ModelForm):
+    """Step 2: how and where they see clients, fees, insurance, and what they work with."""
+
+    languages = checkbox_choices(Language.objects.all(), "Languages you offer sessions in")
+    insurance_plans = checkbox_choices(
+        InsurancePlan.objects.all(), "Insurance you accept", "Leave all unticked if clients pay you directly."
+    )
+    concerns = checkbox_choices(Concern.objects.all(), "What you work with")
+    modalities = checkbox_choices(Modality.objects.all(), "Approaches you use")
+
+    class Meta:
+        model = Therapist
+        fields = [
             "offers_online",
             "offers_in_person",
+            "city",
+            "languages",
             "fee",
             "sliding_scale",
-            "accepting_new_clients",
-            "bio",
-            *(d.key for d in DIMENSIONS),
+            "insurance_plans",
+            "concerns",
+            "modalities",
         ]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+        labels = {
+            "offers_online": "I see clients online",
+            "offers_in_person": "I see clients in person",
+            "city": "City of your office",
+            "sliding_scale": "I offer a sliding scale",
+        }
+        help_texts = {"city": "Needed if you see clients in person."}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        for dimension in DIMENSIONS:
-            self.fields[dimension.key] = forms.TypedChoiceField(
-                label=f"In my sessions I usually … ({dimension.title.lower()})",
-                choices=THERAPIST_POINT_CHOICES,
-                coerce=int,
-                widget=forms.RadioSelect,
-                error_messages={"required": "Please choose where you stand on this scale."},
-            )
+    def clean_fee(self) -> int | None:
+        fee = self.cleaned_data.get("fee")
+        if fee is not None and fee > MAX_FEE:
+            raise ValidationError(f"Please enter a fee of at most ${MAX_FEE} a session.")
+        return fee
 
-    def clean(self) -> dict[str, object]:
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not cleaned.get("offers_online") and not cleaned.get("offers_in_person"):
-            raise forms.ValidationError("Choose at least one way to see clients: online or in person.")
-        if cleaned.get("offers_in_person") and not cleaned.get("city"):
+            self.add_error("offers_online", "Choose at least one way to see clients: online or in person.")
+        if cleaned.get("offers_in_person") and not cleaned.get("city", "").strip():
             self.add_error("city", "Tell clients which city your office is in.")
         return cleaned
 
-    def style_groups(self) -> list[dict[str, object]]:
-        return [{"dimension": d, "point": self[d.key]} for d in DIMENSIONS]
 
-    @property
-    def practical_fields(self) -> list[forms.BoundField]:
-        style_keys = {d.key for d in DIMENSIONS}
-        return [self[name] for name in self.fields if name not in style_keys]
+class StyleForm(forms.ModelForm):
+    """Step 3: where they stand on each dimension of the registry, with an optional sentence of their own."""
+
+    class Meta:
+        model = Therapist
+        fields = [field for d in DIMENSIONS for field in (d.key, d.note_field)]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for dimension in DIMENSIONS:
+            self.fields[dimension.key] = forms.TypedChoiceField(
+                label=f"{dimension.title}: in my sessions I usually …",
+                choices=THERAPIST_POINT_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": "Please choose where you stand on this scale.",
+                    "invalid_choice": f"Please choose a point from {SCALE_MIN} to {SCALE_MAX}.",
+                },
+            )
+            note = self.fields[dimension.note_field]
+            note.label = "In my own words (optional)"
+            note.help_text = "One sentence clients will read on your profile next to this scale."
+
+    def style_groups(self) -> list[dict[str, Any]]:
+        return [{"dimension": d, "point": self[d.key], "note": self[d.note_field]} for d in DIMENSIONS]
+
+
+class AcceptingForm(forms.ModelForm):
+    class Meta:
+        model = Therapist
+        fields = ["accepting_new_clients"]
+        labels = {"accepting_new_clients": "I am accepting new clients"}
+        widgets = {"accepting_new_clients": forms.CheckboxInput(attrs={"class": "form-check-input", "role": "switch"})}
+
+
+class RequestStatusForm(forms.ModelForm):
+    class Meta:
+        model = ConsultationRequest
+        fields = ["status"]
+        error_messages = {"status": {"invalid_choice": "Please choose new, replied or closed."}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", f"request-{kwargs['instance'].pk}")
+        super().__init__(*args, **kwargs)
+        self.fields["status"].label = "Status"

@@ -4,12 +4,12 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Avg, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from matchmaker import vocabulary
-from matchmaker.dimensions import DIMENSIONS, Dimension
+from matchmaker.dimensions import DIMENSIONS, SCALE_MIDDLE, Dimension
 from matchmaker.fields import point_in_scale, style_note_field, style_point_field
 from matchmaker.ranking import fit_expression
 from matchmaker.scoring import Preferences
@@ -70,6 +70,9 @@ def sync_vocabulary() -> None:
 AVAILABILITY_FRESH_DAYS = 45
 # Therapists are reminded to confirm this long after their last confirmation.
 AVAILABILITY_REMINDER_DAYS = 30
+# Check-in averages reach a therapist only once this many different clients have checked in,
+# so that no single client's answers can be worked out from them.
+CHECK_IN_MIN_CLIENTS = 5
 
 
 def fresh_since() -> datetime.datetime:
@@ -86,6 +89,20 @@ class TherapistQuerySet(models.QuerySet["Therapist"]):
 
     def stale(self) -> TherapistQuerySet:
         return self.filter(availability_confirmed_at__lt=fresh_since())
+
+    def due_availability_reminder(self) -> TherapistQuerySet:
+        """Published therapists with an email address, unconfirmed for AVAILABILITY_REMINDER_DAYS days or more,
+        and not yet reminded since they last confirmed."""
+        due = timezone.now() - datetime.timedelta(days=AVAILABILITY_REMINDER_DAYS)
+        not_reminded = Q(availability_reminder_sent_at__isnull=True) | Q(
+            availability_reminder_sent_at__lt=F("availability_confirmed_at")
+        )
+        return (
+            self.published()
+            .filter(availability_confirmed_at__lte=due, user__isnull=False, user__is_active=True)
+            .exclude(user__email="")
+            .filter(not_reminded)
+        )
 
     def licensed_in(self, state: str) -> TherapistQuerySet:
         return self.filter(licensed_in_condition(state))
@@ -215,3 +232,71 @@ class Therapist(models.Model):
         if self.birth_year is None:
             return None
         return timezone.now().year - self.birth_year
+
+    # --- Availability as therapists and clients read it ---
+
+    @property
+    def availability_age_days(self) -> int:
+        """Whole days since the therapist last confirmed their availability."""
+        return max((timezone.now() - self.availability_confirmed_at).days, 0)
+
+    @property
+    def availability_label(self) -> str:
+        """For profile pages and result cards: "availability confirmed 3 days ago"."""
+        if not self.availability_is_fresh:
+            return "availability not confirmed recently"
+        days = self.availability_age_days
+        if days == 0:
+            return "availability confirmed today"
+        if days == 1:
+            return "availability confirmed yesterday"
+        return f"availability confirmed {days} days ago"
+
+    # --- What the therapist still has to do ---
+
+    @property
+    def style_answered(self) -> bool:
+        """Whether the style questions look answered.
+
+        The points start at the middle of each scale, so a profile with every point still in
+        the middle and no sentence of its own is taken as not yet answered.
+        """
+        points_moved = any(point != SCALE_MIDDLE for point in self.style().values())
+        notes_written = any(getattr(self, d.note_field).strip() for d in DIMENSIONS)
+        return points_moved or notes_written
+
+    def missing_for_submission(self) -> list[str]:
+        """What is still needed before the profile can be submitted for verification, in plain words."""
+        missing = []
+        if not self.name.strip():
+            missing.append("your name")
+        if not self.license_number.strip():
+            missing.append("your license number")
+        if self.pk is None or not self.licensed_states.exists():
+            missing.append("at least one state where you are licensed")
+        if not self.bio.strip():
+            missing.append("a short bio")
+        if not self.offers_online and not self.offers_in_person:
+            missing.append("how you see clients: online, in person or both")
+        if self.offers_in_person and not self.city.strip():
+            missing.append("the city of your office")
+        if not self.style_answered:
+            missing.append("your answers to the six questions about how you work")
+        return missing
+
+    @property
+    def can_be_submitted(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.REJECTED) and not self.missing_for_submission()
+
+    # --- Check-ins, only ever as averages ---
+
+    def check_in_client_count(self) -> int:
+        return self.check_ins.values("client").distinct().count()
+
+    def check_in_averages(self) -> list[tuple[str, float]] | None:
+        """The mean answer to each check-in question, or None below CHECK_IN_MIN_CLIENTS different clients."""
+        if self.check_in_client_count() < CHECK_IN_MIN_CLIENTS:
+            return None
+        questions = self.check_ins.model.QUESTIONS
+        means = self.check_ins.aggregate(**{name: Avg(name) for name, _ in questions})
+        return [(text, float(means[name])) for name, text in questions]

@@ -2,11 +2,25 @@ from __future__ import annotations
 
 from django.urls import path
 
-from profiles import views
+from profiles.views import account, dashboard, editor
 
 app_name = "profiles"
 
 urlpatterns = [
-    path("therapist/", views.dashboard, name="dashboard"),
-    path("therapist/profiles/<int:pk>/edit/", views.edit, name="edit"),
+    # Account
+    path("therapist/sign-up/", account.sign_up, name="sign_up"),
+    # Dashboard
+    path("therapist/", dashboard.dashboard, name="dashboard"),
+    path(
+        "therapist/profiles/<int:pk>/availability/confirm/",
+        dashboard.confirm_availability,
+        name="confirm_availability",
+    ),
+    path("therapist/profiles/<int:pk>/availability/accepting/", dashboard.set_accepting, name="set_accepting"),
+    path("therapist/requests/<int:pk>/status/", dashboard.request_status, name="request_status"),
+    # Profile editor
+    path("therapist/profiles/<int:pk>/edit/", editor.edit, name="edit"),
+    path("therapist/profiles/<int:pk>/edit/<slug:step>/", editor.edit_step, name="edit_step"),
+    path("therapist/profiles/<int:pk>/preview/", editor.preview, name="preview"),
+    path("therapist/profiles/<int:pk>/submit/", editor.submit, name="submit"),
 ]

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import BY_KEY, SCALE_MAX, SCALE_MIN
@@ -22,44 +23,236 @@ PAGE_SIZE = 20
 
 @dataclass(frozen=True)
 class Filter:
+    key: str  # the answer it comes from, which is also the refine form's field for it
     condition: Q
-    removed: str  # "{count} ..." completed with how many therapists it removed
+    one: str  # completes "1 therapist ..."
+    many: str  # completes "12 therapists ..."
     relax: str  # what the client could change if nothing is left
+    chosen: bool = True  # False when the client cannot relax it here (licensing, availability)
 
 
 @dataclass(frozen=True)
 class Removal:
+    key: str
     count: int
-    message: str
+    message: str  # agrees with count: "is ..." or "are ..."
     relax: str
+    chosen: bool
+
+    @property
+    def text(self) -> str:
+        return f"{self.count} therapist{'' if self.count == 1 else 's'} {self.message}"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The one need to relax when nothing is left, and how many therapists relaxing it alone would show."""
+
+    removal: Removal
+    would_show: int
+
+
+def related_condition(relation: str, codes: list[str]) -> Exists:
+    """The therapist lists at least one of `codes` in the many-to-many `relation` (one subquery, no join)."""
+    field = Therapist._meta.get_field(relation)
+    through = field.remote_field.through  # type: ignore[union-attr]
+    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()  # type: ignore[union-attr]
+    return Exists(through.objects.filter(**{owner: OuterRef("pk"), f"{target}__in": codes}))
+
+
+def in_words(codes: list[str], choices: tuple[tuple[str, str], ...], joiner: str) -> str:
+    names = vocabulary.labels(choices, codes)
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
 
 
 def client_filters(client: Client) -> list[Filter]:
+    """Every practical need as a filter, in the order they apply.
+
+    What the client cannot change here comes first (licensing, availability, therapists
+    they set aside), so the counts for their own choices are about therapists they could
+    otherwise have seen.
+    """
     filters = []
     if client.state:
         state = vocabulary.STATE_NAMES[client.state]
         filters.append(
             Filter(
+                "state",
                 Q(licensed_in_condition(client.state)),
-                f"are not licensed in {state}",
-                "Therapists must be licensed where you live, so this one cannot be relaxed.",
+                one=f"is not licensed in {state}",
+                many=f"are not licensed in {state}",
+                relax="Therapists can only see clients in the state where they are licensed, so this need stays.",
+                chosen=False,
             )
         )
-    if client.session_format == Client.SessionFormat.ONLINE:
-        filters.append(Filter(Q(offers_online=True), "do not see clients online", "Choose “either is fine”."))
-    elif client.session_format == Client.SessionFormat.IN_PERSON:
-        filters.append(Filter(Q(offers_in_person=True), "do not see clients in person", "Choose “either is fine”."))
-    filters.append(Filter(Q(accepting_new_clients=True), "are not taking new clients", "Check back in a few weeks."))
     filters.append(
         Filter(
+            "accepting_new_clients",
+            Q(accepting_new_clients=True),
+            one="is not taking new clients",
+            many="are not taking new clients",
+            relax="Check back in a few weeks.",
+            chosen=False,
+        )
+    )
+    filters.append(
+        Filter(
+            "availability",
             Q(availability_confirmed_at__gte=fresh_since()),
-            "have not confirmed their availability recently",
-            "Listings come back as soon as the therapist confirms they are still available.",
+            one="has not confirmed their availability recently",
+            many="have not confirmed their availability recently",
+            relax="Listings come back as soon as the therapist confirms they are still available.",
+            chosen=False,
         )
     )
     set_aside = client.set_aside.values("therapist_id")
-    filters.append(Filter(~Q(pk__in=set_aside), "were set aside by you", "You can bring them back from your page."))
+    filters.append(
+        Filter(
+            "set_aside",
+            ~Q(pk__in=set_aside),
+            one="was set aside by you",
+            many="were set aside by you",
+            relax="You can bring them back from your page.",
+            chosen=False,
+        )
+    )
+    if client.session_format == Client.SessionFormat.ONLINE:
+        filters.append(
+            Filter(
+                "session_format",
+                Q(offers_online=True),
+                one="does not see clients online",
+                many="do not see clients online",
+                relax="Choose “either is fine” for how you would like to meet.",
+            )
+        )
+    elif client.session_format == Client.SessionFormat.IN_PERSON:
+        filters.append(
+            Filter(
+                "session_format",
+                Q(offers_in_person=True),
+                one="does not see clients in person",
+                many="do not see clients in person",
+                relax="Choose “either is fine” for how you would like to meet.",
+            )
+        )
+    if client.languages:
+        spoken = in_words(client.languages, vocabulary.LANGUAGES, "or")
+        filters.append(
+            Filter(
+                "languages",
+                Q(related_condition("languages", client.languages)),
+                one=f"does not offer sessions in {spoken}",
+                many=f"do not offer sessions in {spoken}",
+                relax="Add another language you would be comfortable having sessions in.",
+            )
+        )
+    if client.concerns:
+        # A therapist shown works with every concern chosen: one subquery per concern.
+        works_with_all = Q()
+        for concern in client.concerns:
+            works_with_all &= Q(related_condition("concerns", [concern]))
+        names = vocabulary.labels(vocabulary.CONCERNS, client.concerns)
+        listed = (
+            f"list {names[0]} among what they work with"
+            if len(names) == 1
+            else f"list all of what you chose ({', '.join(names)})"
+        )
+        filters.append(
+            Filter(
+                "concerns",
+                works_with_all,
+                one=f"does not {listed}",
+                many=f"do not {listed}",
+                relax="Keep only the concern that matters most to you; therapists often help with more than they list.",
+            )
+        )
+    if client.max_fee is not None:
+        # Someone who needs a sliding scale agrees the fee with the therapist, so a therapist
+        # who offers one is not held to their full fee.
+        affordable = Q(fee__lte=client.max_fee)
+        beyond = f"more than ${client.max_fee} a session"
+        if client.needs_sliding_scale:
+            affordable |= Q(sliding_scale=True)
+            beyond += " with no sliding scale"
+        filters.append(
+            Filter(
+                "max_fee",
+                affordable,
+                one=f"charges {beyond}",
+                many=f"charge {beyond}",
+                relax="Raise the most you can pay per session, or leave it empty.",
+            )
+        )
+    if client.needs_sliding_scale:
+        filters.append(
+            Filter(
+                "needs_sliding_scale",
+                Q(sliding_scale=True),
+                one="does not offer a sliding scale",
+                many="do not offer a sliding scale",
+                relax="Untick “I need a sliding scale” if you could manage the full fee.",
+            )
+        )
+    if client.insurance:
+        plan = dict(vocabulary.INSURANCE_PLANS)[client.insurance]
+        filters.append(
+            Filter(
+                "insurance",
+                Q(related_condition("insurance_plans", [client.insurance])),
+                one=f"does not take {plan}",
+                many=f"do not take {plan}",
+                relax="Choose “no insurance” to also see therapists you would pay yourself.",
+            )
+        )
+    if client.therapist_gender:
+        gender = dict(vocabulary.GENDERS)[client.therapist_gender]
+        filters.append(
+            Filter(
+                "therapist_gender",
+                Q(gender=client.therapist_gender),
+                one=f"did not give their gender as {gender}",
+                many=f"did not give their gender as {gender}",
+                relax="Choose “no preference” for your therapist’s gender.",
+            )
+        )
+    if client.wants_lgbtq_affirming:
+        filters.append(
+            Filter(
+                "wants_lgbtq_affirming",
+                Q(lgbtq_affirming=True),
+                one="does not describe their practice as LGBTQ+-affirming",
+                many="do not describe their practice as LGBTQ+-affirming",
+                relax="Untick the wish for an LGBTQ+-affirming therapist.",
+            )
+        )
+    if client.therapist_faith:
+        faith = dict(vocabulary.FAITHS)[client.therapist_faith]
+        filters.append(
+            Filter(
+                "therapist_faith",
+                Q(faith=client.therapist_faith),
+                one=f"did not give their faith as {faith}",
+                many=f"did not give their faith as {faith}",
+                relax="Choose “no preference” for your therapist’s faith.",
+            )
+        )
+    if client.therapist_age_range:
+        filters.append(age_filter(client.therapist_age_range))
     return filters
+
+
+def age_filter(code: str) -> Filter:
+    """Ages from birth years, as Therapist.age counts them; a therapist who gave no birth year cannot be placed."""
+    _, label, youngest, oldest = next(age for age in vocabulary.AGE_RANGES if age[0] == code)
+    year = timezone.now().year
+    born = Q(birth_year__isnull=False, birth_year__gte=year - oldest, birth_year__lte=year - youngest)
+    message = f"did not give an age in the range you chose ({label.lower()})"
+    return Filter(
+        "therapist_age_range", born, one=message, many=message, relax="Choose “no preference” for your therapist’s age."
+    )
 
 
 class KnownCountPaginator(Paginator):
@@ -131,28 +324,60 @@ class Results:
     matches: list[Match]
     published: int
     removals: list[Removal]
+    suggestion: Suggestion | None = None  # only when nothing is left
 
     @property
     def remaining(self) -> int:
         return self.page.paginator.count
 
 
+def suggest_relaxing(filters: list[Filter], removals: dict[str, Removal], alone: dict[str, int]) -> Suggestion | None:
+    """The need the client chose whose relaxing alone would show the most therapists.
+
+    If no single need would show anyone, the chosen need that set aside the most.
+    """
+    chosen = [removals[f.key] for f in filters if f.chosen and f.key in removals]
+    if not chosen:
+        return None
+    best = max(chosen, key=lambda removal: alone[removal.key])  # max keeps the first of equals: filter order
+    if alone[best.key]:
+        return Suggestion(best, alone[best.key])
+    return Suggestion(max(chosen, key=lambda removal: removal.count), 0)
+
+
 def find_matches(client: Client, page_number: object = 1) -> Results:
-    """Ranked matches for one page of results: two queries plus the prefetches, whatever the directory size."""
+    """Ranked matches for one page of results: two queries plus the prefetches, whatever the directory size.
+
+    One aggregate counts, per filter, how many therapists it removed after the filters
+    before it, and how many fail that filter alone (who would appear if it were relaxed).
+    """
     filters = client_filters(client)
     passed = Q()
     counts: dict[str, Count] = {"published": Count("pk")}
     for index, directory_filter in enumerate(filters):
         counts[f"removed_{index}"] = Count("pk", filter=passed & ~directory_filter.condition)
         passed &= directory_filter.condition
+        others = Q()
+        for other in filters:
+            if other is not directory_filter:
+                others &= other.condition
+        if directory_filter.chosen:
+            counts[f"alone_{index}"] = Count("pk", filter=others & ~directory_filter.condition)
     counts["remaining"] = Count("pk", filter=passed)
     totals = Therapist.objects.published().aggregate(**counts)
 
-    removals = [
-        Removal(totals[f"removed_{index}"], directory_filter.removed, directory_filter.relax)
-        for index, directory_filter in enumerate(filters)
-        if totals[f"removed_{index}"]
-    ]
+    removals: dict[str, Removal] = {}
+    alone: dict[str, int] = {}
+    for index, directory_filter in enumerate(filters):
+        count = totals[f"removed_{index}"]
+        alone[directory_filter.key] = totals.get(f"alone_{index}", 0)
+        if count:
+            message = directory_filter.one if count == 1 else directory_filter.many
+            removals[directory_filter.key] = Removal(
+                directory_filter.key, count, message, directory_filter.relax, directory_filter.chosen
+            )
+    suggestion = None if totals["remaining"] else suggest_relaxing(filters, removals, alone)
+
     preferences = client.preferences()
     ranked = (
         Therapist.objects.published()
@@ -163,4 +388,4 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
     paginator = KnownCountPaginator(ranked, PAGE_SIZE, totals["remaining"])
     page = paginator.get_page(page_number)
     matches = [make_match(therapist, therapist.fit, preferences) for therapist in page.object_list]
-    return Results(page, matches, totals["published"], removals)
+    return Results(page, matches, totals["published"], list(removals.values()), suggestion)

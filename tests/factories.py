@@ -63,3 +63,155 @@ def questionnaire_post(**overrides: Any) -> dict[str, Any]:
         data[dimension.importance_field] = "0"
     data.update(overrides)
     return data
+
+
+# --- Therapist side: the editor's steps, requests, check-ins, pictures ---
+
+
+def make_therapist_user(username: str = "robin", **kwargs: Any) -> Therapist:
+    """A therapist with an account of their own; any Therapist field overridable by keyword."""
+    kwargs.setdefault("name", f"{username.capitalize()} Demo")
+    return make_therapist(user=make_user(username), **kwargs)
+
+
+def _term_codes(therapist: Therapist, relation: str) -> list[str]:
+    return list(getattr(therapist, relation).values_list("pk", flat=True))
+
+
+def _flags(therapist: Therapist, names: tuple[str, ...]) -> dict[str, str]:
+    return {name: "on" for name in names if getattr(therapist, name)}
+
+
+def about_step_post(therapist: Therapist, **overrides: Any) -> dict[str, Any]:
+    """A valid submission of the editor's "About you and your license" step with the current details."""
+    data: dict[str, Any] = {
+        "name": therapist.name,
+        "pronouns": therapist.pronouns,
+        "credentials": therapist.credentials,
+        "bio": therapist.bio,
+        "license_number": therapist.license_number,
+        "licensed_states": _term_codes(therapist, "licensed_states"),
+        "gender": therapist.gender,
+        "faith": therapist.faith,
+        "birth_year": "" if therapist.birth_year is None else str(therapist.birth_year),
+        **_flags(therapist, ("lgbtq_affirming",)),
+    }
+    data.update(overrides)
+    return data
+
+
+def practice_step_post(therapist: Therapist, **overrides: Any) -> dict[str, Any]:
+    """A valid submission of the editor's "Practice details" step with the current details."""
+    data: dict[str, Any] = {
+        "city": therapist.city,
+        "fee": str(therapist.fee),
+        "languages": _term_codes(therapist, "languages"),
+        "insurance_plans": _term_codes(therapist, "insurance_plans"),
+        "concerns": _term_codes(therapist, "concerns"),
+        "modalities": _term_codes(therapist, "modalities"),
+        **_flags(therapist, ("offers_online", "offers_in_person", "sliding_scale")),
+    }
+    data.update(overrides)
+    return data
+
+
+def style_step_post(therapist: Therapist, **overrides: Any) -> dict[str, Any]:
+    """A valid submission of the editor's "How you work" step with the current points and notes."""
+    data: dict[str, Any] = {}
+    for dimension in DIMENSIONS:
+        data[dimension.key] = str(getattr(therapist, dimension.key))
+        data[dimension.note_field] = getattr(therapist, dimension.note_field)
+    data.update(overrides)
+    return data
+
+
+def make_consultation_request(therapist: Therapist, **kwargs: Any) -> Any:
+    from questionnaire.models import ConsultationRequest
+
+    if "client" not in kwargs:
+        kwargs["client"] = make_client()[0]
+    kwargs.setdefault("name", "Jordan")
+    kwargs.setdefault("contact", "jordan@example.com")
+    kwargs.setdefault("message", "I would like to talk about a first session.")
+    return ConsultationRequest.objects.create(therapist=therapist, **kwargs)
+
+
+def make_check_in(therapist: Therapist, **kwargs: Any) -> Any:
+    from questionnaire.models import CheckIn
+
+    if "client" not in kwargs:
+        kwargs["client"] = make_client()[0]
+    for question, _ in CheckIn.QUESTIONS:
+        kwargs.setdefault(question, 8)
+    return CheckIn.objects.create(therapist=therapist, **kwargs)
+
+
+def image_bytes(image_format: str = "PNG", size: tuple[int, int] = (8, 8), *, noise: bool = False) -> bytes:
+    """A real picture in the given Pillow format; with noise, it hardly compresses (for size limits)."""
+    import io
+    import os
+
+    from PIL import Image
+
+    if noise:
+        picture = Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3))
+    else:
+        picture = Image.new("RGB", size, (29, 92, 99))
+    buffer = io.BytesIO()
+    picture.save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+# The questionnaire in steps.
+
+STEP_DEFAULTS: dict[str, Any] = {
+    "state": "CA",
+    "session_format": "either",
+    "max_fee": "",
+    "insurance": "",
+    "therapist_gender": "",
+    "therapist_faith": "",
+    "therapist_age_range": "",
+    **{d.point_field: "" for d in DIMENSIONS},
+    **{d.importance_field: "0" for d in DIMENSIONS},
+}
+
+
+def questionnaire_step_post(number: int, **overrides: Any) -> dict[str, Any]:
+    """A valid submission of one questionnaire step with neutral answers; override any field.
+
+    Unticked boxes are simply absent; pass a list for a group of checkboxes and None to leave a field out.
+    """
+    from questionnaire.forms import get_step
+
+    step = get_step(number)
+    assert step is not None, number
+    fields = step.form_class._meta.fields or ()
+    data = {name: STEP_DEFAULTS[name] for name in fields if name in STEP_DEFAULTS}
+    data.update(overrides)
+    return {name: value for name, value in data.items() if value is not None}
+
+
+def answer_questionnaire(browser: Any, *, confirm: bool = True, **answers: Any) -> str:
+    """Go through every step with the Django test client and return the private link's token.
+
+    Each answer goes to the step that asks it; `confirm` also confirms the review.
+    """
+    from django.urls import reverse
+
+    from questionnaire.forms import STEPS
+
+    def own(number: int) -> dict[str, Any]:
+        fields = STEPS[number - 1].form_class._meta.fields or ()
+        return {name: value for name, value in answers.items() if name in fields}
+
+    response = browser.post(reverse("questionnaire:start"), questionnaire_step_post(1, **own(1)))
+    assert response.status_code == 302, response.content.decode()
+    token = response["Location"].split("/")[2]
+    for step in STEPS[1:]:
+        url = reverse("questionnaire:step", args=[token, step.number])
+        response = browser.post(url, questionnaire_step_post(step.number, **own(step.number)))
+        assert response.status_code == 302, response.content.decode()
+    if confirm:
+        assert browser.post(reverse("questionnaire:edit", args=[token])).status_code == 302
+    return token

@@ -1,0 +1,162 @@
+"""Benchmark the ranking against the naive approach and the database's own floor.
+
+    manage.py bench_ranking --sizes 10000,100000,1000000 --clients 200
+
+For each directory size (seeded or topped up as needed) and each of N random,
+realistic questionnaires it times:
+  (a) ranking as the results page runs it (questionnaire.matching.find_matches),
+  (b) the whole results page through Django's test client,
+  (c) the naive approach: every candidate loaded as a model and scored in Python
+      with scoring.rank (skipped above --naive-limit therapists),
+  (d) the floor: the very SQL statements of (a), replayed through a raw cursor.
+It prints p50/p95 per size and writes the same figures as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.db.models import Q
+from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext
+
+from matchmaker.dimensions import DIMENSIONS
+from matchmaker.scoring import rank
+from profiles import synthetic
+from profiles.models import Therapist
+from profiles.seeding import SEED_MARK, seed_directory
+from questionnaire.matching import client_filters, find_matches
+from questionnaire.models import Client
+
+BENCH_SEED = 7
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return (time.perf_counter() - started) * 1000
+
+
+def random_answers(rng: random.Random) -> dict[str, Any]:
+    """A realistic questionnaire: clients spread over states by population, most weight a few dimensions."""
+    state = rng.choices(synthetic.ALL_STATES, weights=synthetic.ALL_STATE_WEIGHTS)[0]
+    answers: dict[str, Any] = {
+        "state": state,
+        "session_format": rng.choices(["either", "online", "in_person"], weights=[5, 3, 2])[0],
+    }
+    for dimension in DIMENSIONS:
+        weighted = rng.random() < 0.7
+        answers[dimension.point_field] = rng.randint(1, 7) if weighted else None
+        answers[dimension.importance_field] = rng.choice([1, 2, 3]) if weighted else 0
+    return answers
+
+
+class Command(BaseCommand):
+    help = "Time the ranking at several directory sizes against the naive approach and the raw SQL floor."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--sizes", default="10000,100000,1000000")
+        parser.add_argument("--clients", type=int, default=200)
+        parser.add_argument("--naive-limit", type=int, default=100_000)
+        parser.add_argument("--output", default="bench/results/ranking.json")
+
+    def handle(self, *args: Any, sizes: str, clients: int, naive_limit: int, output: str, **options: Any) -> None:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        report: dict[str, Any] = {"database": connection.vendor, "clients_per_size": clients, "sizes": {}}
+        for size in (int(part) for part in sizes.split(",")):
+            self.ensure_directory(size)
+            report["sizes"][str(size)] = self.bench_size(size, clients, naive_limit)
+        path = Path(output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(report, indent=2))
+        self.stdout.write(f"Wrote {path}")
+
+    def ensure_directory(self, size: int) -> None:
+        existing = Therapist.objects.filter(license_number__startswith=SEED_MARK).count()
+        if existing < size:
+            self.stdout.write(f"Seeding {size - existing:,} therapists to reach {size:,} ...")
+            started = time.perf_counter()
+            seed_directory(size - existing, seed=BENCH_SEED * 1_000_003 + existing)
+            self.stdout.write(f"  seeded in {time.perf_counter() - started:.1f} s")
+            with connection.cursor() as cursor:
+                if connection.vendor == "postgresql":
+                    cursor.execute("ANALYZE")
+        elif existing > size:
+            self.stdout.write(f"Note: the directory already holds {existing:,} seeded therapists (> {size:,}).")
+
+    def bench_size(self, size: int, count: int, naive_limit: int) -> dict[str, Any]:
+        rng = random.Random(size)
+        made = [Client.create_with_token(**random_answers(rng)) for _ in range(count)]
+        http = HttpClient()
+        timings: dict[str, list[float]] = {"ranking": [], "page": [], "naive": [], "floor": []}
+        run_naive = size <= naive_limit
+        try:
+            for client, token in made:
+                find_matches(client)  # warm this client's plan and caches alike for every method
+                timings["ranking"].append(timed(lambda c=client: find_matches(c)))
+                timings["page"].append(timed(lambda t=token: http.get(Client.url_for(t))))
+                timings["floor"].append(self.floor(client))
+                if run_naive:
+                    timings["naive"].append(timed(lambda c=client: self.naive(c)))
+        finally:
+            Client.objects.filter(pk__in=[client.pk for client, _ in made]).delete()
+        summary = {
+            name: {"p50_ms": percentile(samples, 0.5), "p95_ms": percentile(samples, 0.95), "n": len(samples)}
+            for name, samples in timings.items()
+            if samples
+        }
+        ranking_p50 = summary["ranking"]["p50_ms"]
+        summary["ratios"] = {
+            "ranking_over_floor_p50": ranking_p50 / summary["floor"]["p50_ms"],
+            "naive_over_ranking_p50": (summary["naive"]["p50_ms"] / ranking_p50) if run_naive else None,
+        }
+        self.print_table(size, summary, run_naive, naive_limit)
+        return summary
+
+    def floor(self, client: Client) -> float:
+        """The SQL statements find_matches runs, replayed through a raw cursor, timed together."""
+        with CaptureQueriesContext(connection) as captured:
+            find_matches(client)
+        statements = [query["sql"] for query in captured.captured_queries]
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+                cursor.fetchall()
+        return (time.perf_counter() - started) * 1000
+
+    def naive(self, client: Client) -> list[tuple[int, float]]:
+        """Every candidate as a model instance, scored in Python."""
+        passed = Q()
+        for directory_filter in client_filters(client):
+            passed &= directory_filter.condition
+        candidates = list(Therapist.objects.published().filter(passed))
+        return rank(client.preferences(), [(t.pk, t.style()) for t in candidates])[:20]
+
+    def print_table(self, size: int, summary: dict[str, Any], run_naive: bool, naive_limit: int) -> None:
+        self.stdout.write(f"\n{size:,} therapists ({connection.vendor})")
+        self.stdout.write(f"{'method':<10}{'p50 ms':>10}{'p95 ms':>10}")
+        for name in ("ranking", "page", "naive", "floor"):
+            if name in summary:
+                row = summary[name]
+                self.stdout.write(f"{name:<10}{row['p50_ms']:>10.2f}{row['p95_ms']:>10.2f}")
+        ratios = summary["ratios"]
+        self.stdout.write(f"ranking / floor (p50): {ratios['ranking_over_floor_p50']:.2f}x")
+        if run_naive:
+            self.stdout.write(f"naive / ranking (p50): {ratios['naive_over_ranking_p50']:.1f}x faster than naive")
+        else:
+            self.stdout.write(f"naive skipped above {naive_limit:,} therapists (it would load every candidate)")

@@ -1,0 +1,100 @@
+"""Plain words and style tracks for a therapist next to a client's answers.
+
+Django-free: the wording comes from the dimension registry and the scoring
+module, so a card, a profile and the compare page all say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE_MAX, SCALE_MIN, Dimension
+from matchmaker.scoring import Preferences, Reason, describe_point
+
+MATTERS = {weight: label.lower() for weight, label in IMPORTANCE_CHOICES}
+
+
+def matters(importance: int) -> str:
+    """How much a dimension matters, as a phrase: 'this matters a lot to you'."""
+    if importance <= 0:
+        return "this does not matter to you"
+    return f"this matters {MATTERS[importance]} to you"
+
+
+def why_it_fits(reason: Reason) -> str:
+    """One of the strongest reasons, in plain words."""
+    asked, stands = describe_point(reason.key, reason.preferred), describe_point(reason.key, reason.therapist)
+    how_much = matters(reason.importance).capitalize()
+    if reason.distance == 0:
+        return f"{reason.title}: right where you asked ({stands}). {how_much}."
+    return f"{reason.title}: one step from where you asked (you asked for {asked}; they are {stands}). {how_much}."
+
+
+def where_you_differ(reason: Reason) -> str:
+    """The largest difference, in plain words."""
+    asked, stands = describe_point(reason.key, reason.preferred), describe_point(reason.key, reason.therapist)
+    steps = "step" if reason.distance == 1 else "steps"
+    how_much = matters(reason.importance).capitalize()
+    return f"{reason.title}: you asked for {asked}; they are {stands}, {reason.distance} {steps} apart. {how_much}."
+
+
+def _x(point: int) -> float:
+    """Where a point sits on a 0..100 wide line, leaving room for the markers at both ends."""
+    return 8 + (point - SCALE_MIN) * 84 / (SCALE_MAX - SCALE_MIN)
+
+
+@dataclass(frozen=True)
+class StyleTrack:
+    """One dimension for a profile: where the therapist stands and, if the client gave one, their preferred point."""
+
+    dimension: Dimension
+    therapist: int
+    preferred: int | None
+    importance: int
+    note: str
+
+    @property
+    def therapist_x(self) -> float:
+        return _x(self.therapist)
+
+    @property
+    def preferred_x(self) -> float | None:
+        return None if self.preferred is None else _x(self.preferred)
+
+    @property
+    def therapist_words(self) -> str:
+        return describe_point(self.dimension.key, self.therapist)
+
+    @property
+    def preferred_words(self) -> str:
+        if self.preferred is None:
+            return "no preference"
+        return describe_point(self.dimension.key, self.preferred)
+
+    @property
+    def summary(self) -> str:
+        """The text equivalent of the drawing."""
+        they = f"They are at {self.therapist} of 7, {self.therapist_words}."
+        if self.preferred is None:
+            return they
+        return f"{they} You asked for {self.preferred} of 7, {self.preferred_words}; {matters(self.importance)}."
+
+
+def tracks_for(therapist: Any, preferences: Preferences | None) -> list[StyleTrack]:
+    """All six tracks for a therapist row (anything with a point and a note attribute per dimension)."""
+    style = {d.key: getattr(therapist, d.key) for d in DIMENSIONS}
+    notes = {d.key: getattr(therapist, d.note_field) for d in DIMENSIONS}
+    return style_tracks(style, notes, preferences)
+
+
+def style_tracks(
+    style: Mapping[str, int], notes: Mapping[str, str], preferences: Preferences | None
+) -> list[StyleTrack]:
+    """A track for every dimension in the registry; the client's point only where they gave one."""
+    tracks = []
+    for dimension in DIMENSIONS:
+        preferred, importance = (preferences or {}).get(dimension.key, (None, 0))
+        tracks.append(StyleTrack(dimension, style[dimension.key], preferred, importance, notes.get(dimension.key, "")))
+    return tracks

@@ -1,0 +1,17 @@
+"""Removing a client and everything they left with us."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from questionnaire.models import Client
+
+
+def client_delete(*, client: Client) -> None:
+    """The answers, shortlist, set-aside therapists, requests and check-ins, all at once and for good.
+
+    Every related row is a CASCADE from Client, so deleting the client takes them all in one transaction;
+    requests also leave the therapist's inbox.
+    """
+    with transaction.atomic():
+        client.delete()

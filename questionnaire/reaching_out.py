@@ -1,0 +1,200 @@
+"""Reaching out to a therapist and checking in after a first session: forms and the writes behind them."""
+
+from __future__ import annotations
+
+import logging
+import re
+import smtplib
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+
+from matchmaker.dimensions import BY_KEY
+from profiles.models import Therapist
+from questionnaire.forms import STEPS
+from questionnaire.models import CheckIn, Client, ConsultationRequest
+
+logger = logging.getLogger(__name__)
+
+CONTACT_HELP = "An email address or a phone number, whichever you would like them to use."
+CONTACT_ERROR = "Please give an email address (like name@example.com) or a phone number (like 555 123 4567)."
+PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")
+PHONE_DIGITS = range(7, 16)  # the shortest local numbers to the longest international ones
+
+
+class ConsultationRequestForm(forms.ModelForm):
+    class Meta:
+        model = ConsultationRequest
+        fields = ["name", "contact", "message"]
+        labels = {"name": "Your name", "contact": "How they can reach you", "message": "A short message"}
+        help_texts = {
+            "name": "A first name is enough.",
+            "contact": CONTACT_HELP,
+            "message": "A few lines are plenty: what you would like help with and when you are usually free. "
+            "Keep anything you would rather say in person for the consultation.",
+        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {
+            "name": {"required": "Please tell them what to call you."},
+            "contact": {"required": CONTACT_ERROR},
+            "message": {"required": "Please write a line or two so they know what you are looking for."},
+        }
+
+    def __init__(self, *args: object, therapist: Therapist, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.therapist = therapist
+
+    def clean(self) -> dict[str, object]:
+        cleaned: dict[str, object] = super().clean() or {}
+        if not self.therapist.accepting_new_clients:
+            raise ValidationError(
+                f"{self.therapist.name} is not taking new clients at the moment, so this request was not sent.",
+                code="not_accepting",
+            )
+        return cleaned
+
+    def clean_contact(self) -> str:
+        contact: str = self.cleaned_data["contact"].strip()
+        if "@" in contact:
+            try:
+                validate_email(contact)
+            except ValidationError:
+                raise ValidationError(CONTACT_ERROR, code="invalid") from None
+            return contact
+        digits = sum(character.isdigit() for character in contact)
+        if not PHONE_CHARACTERS.match(contact) or digits not in PHONE_DIGITS:
+            raise ValidationError(CONTACT_ERROR, code="invalid")
+        return contact
+
+
+NOTIFICATION_SUBJECT = "New consultation request on Matchmaker"
+NOTIFICATION_BODY = """Hello {name},
+
+You have a new consultation request on Matchmaker. Log in to read it:
+
+{inbox_url}
+
+The Matchmaker team
+"""
+
+
+def consultation_request_create(
+    *, client: Client, therapist: Therapist, name: str, contact: str, message: str, inbox_url: str
+) -> ConsultationRequest:
+    """Save a request to the therapist's inbox and tell them by email, if they have an address with us.
+
+    The email says only that a request is waiting: no client details, no private link.
+    """
+    request = ConsultationRequest(client=client, therapist=therapist, name=name, contact=contact, message=message)
+    request.full_clean()
+    request.save()
+    email = therapist.user.email if therapist.user else ""
+    if email:
+        body = NOTIFICATION_BODY.format(name=therapist.name, inbox_url=inbox_url)
+        try:
+            send_mail(NOTIFICATION_SUBJECT, body, None, [email])
+        except (smtplib.SMTPException, OSError):
+            # The request is saved either way; the therapist sees it in their inbox when they log in.
+            logger.warning("Could not email therapist %s about a consultation request", therapist.pk)
+    return request
+
+
+def can_be_notified(therapist: Therapist) -> bool:
+    return bool(therapist.user and therapist.user.email)
+
+
+RATING_ERROR = "Please choose a number from 0 to 10."
+
+
+def rating_field(question: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=question,
+        choices=[(point, str(point)) for point in range(CheckIn.SCALE_MAX + 1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": RATING_ERROR, "invalid_choice": RATING_ERROR},
+    )
+
+
+class CheckInForm(forms.Form):
+    """The four questions, each a choice from 0 to 10; check_in_create checks the row once more before saving."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name, question in CheckIn.QUESTIONS:
+            self.fields[name] = rating_field(question)
+
+    def questions(self) -> list[forms.BoundField]:
+        return [self[name] for name, _ in CheckIn.QUESTIONS]
+
+
+def check_in_create(
+    *, client: Client, therapist: Therapist, heard: int, goals: int, approach: int, overall: int
+) -> CheckIn:
+    check_in = CheckIn(client=client, therapist=therapist, heard=heard, goals=goals, approach=approach, overall=overall)
+    check_in.full_clean()
+    check_in.save()
+    return check_in
+
+
+LOW = 6  # an answer of 6 or less is a low one
+
+
+def review_anchor(field: str) -> str:
+    """The section of the review page that holds a question, so a link can land right on it."""
+    for step in STEPS:
+        if field in (step.form_class._meta.fields or ()):
+            return f"review-step-{step.number}"
+    return ""
+
+
+@dataclass(frozen=True)
+class Hint:
+    """Which part of the questionnaire to look at again, and why."""
+
+    about: str
+    text: str
+    field: str  # the first question worth revisiting
+
+    @property
+    def anchor(self) -> str:
+        return review_anchor(self.field) if self.field else ""
+
+
+def _titles(*keys: str) -> str:
+    return " and ".join(f"“{BY_KEY[key].title.lower()}”" for key in keys)
+
+
+HINTS = {
+    "heard": Hint(
+        "Feeling heard",
+        f"How a therapist listens and answers is shaped by {_titles('directness', 'responsiveness')}.",
+        BY_KEY["directness"].point_field,
+    ),
+    "goals": Hint(
+        "Working on what you wanted",
+        f"“What brings you” says what you want to work on; {_titles('approach')} is what the work focuses on, "
+        f"and {_titles('structure')} is who sets the direction.",
+        "concerns",
+    ),
+    "approach": Hint(
+        "The way they work",
+        "Your answers on how you would like a therapist to work with you, especially the ones that matter most to you.",
+        BY_KEY["directness"].point_field,
+    ),
+}
+GENERAL_HINT = Hint(
+    "Looking again",
+    "Nothing in particular stood out, and that is fine: sometimes it is simply not the right fit. "
+    "Looking over all your answers can still help.",
+    "",
+)
+
+
+def check_in_hints(check_in: CheckIn) -> list[Hint]:
+    """What to revisit, led by which answers were low."""
+    hints = [hint for name, hint in HINTS.items() if getattr(check_in, name) <= LOW]
+    return hints or [GENERAL_HINT]

@@ -1,0 +1,33 @@
+"""Deleting everything behind a private link, for good."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from questionnaire.privacy import client_delete
+from questionnaire.views.results import client_for
+
+
+@require_http_methods(["GET", "POST"])
+def delete_everything(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks to confirm, and says what will go; POST deletes."""
+    client = client_for(token)
+    if request.method == "POST":
+        client_delete(client=client)
+        return redirect("questionnaire:deleted")
+    context = {
+        "client": client,
+        "token": token,
+        "shortlisted": client.shortlist.count(),
+        "requests": client.requests.count(),
+        "check_ins": client.check_ins.count(),
+        "set_aside": client.set_aside.count(),
+    }
+    return render(request, "questionnaire/delete_everything.html", context)
+
+
+@require_GET
+def deleted(request: HttpRequest) -> HttpResponse:
+    return render(request, "questionnaire/deleted.html")

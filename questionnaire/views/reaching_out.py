@@ -1,0 +1,72 @@
+"""Asking a therapist for a consultation, and checking in on how a first session felt."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from profiles.models import Therapist
+from questionnaire.reaching_out import (
+    CheckInForm,
+    ConsultationRequestForm,
+    can_be_notified,
+    check_in_create,
+    check_in_hints,
+    consultation_request_create,
+)
+from questionnaire.views.profile import published_therapist, render_profile
+from questionnaire.views.results import client_for
+
+
+@require_POST
+def request_consultation(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    client = client_for(token)
+    therapist = published_therapist(pk)
+    form = ConsultationRequestForm(request.POST, therapist=therapist)
+    if not form.is_valid():
+        return render_profile(request, client=client, token=token, therapist=therapist, form=form)
+    sent = consultation_request_create(
+        client=client,
+        therapist=therapist,
+        inbox_url=request.build_absolute_uri(reverse("profiles:dashboard")),
+        **form.cleaned_data,
+    )
+    return redirect("questionnaire:request_sent", token=token, pk=sent.pk)
+
+
+@require_GET
+def request_sent(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    client = client_for(token)
+    sent = get_object_or_404(client.requests.select_related("therapist__user"), pk=pk)
+    context = {"client": client, "token": token, "sent": sent, "can_be_notified": can_be_notified(sent.therapist)}
+    return render(request, "questionnaire/request_sent.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def check_in(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    client = client_for(token)
+    # Only someone the client reached out to; they may have left the directory since.
+    therapist = get_object_or_404(Therapist, pk=pk, pk__in=client.requests.values("therapist"))
+    form = CheckInForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        saved = check_in_create(client=client, therapist=therapist, **form.cleaned_data)
+        return redirect("questionnaire:check_in_result", token=token, pk=saved.pk)
+    context = {"client": client, "token": token, "therapist": therapist, "form": form}
+    return render(request, "questionnaire/check_in.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def check_in_result(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    client = client_for(token)
+    saved = get_object_or_404(client.check_ins.select_related("therapist"), pk=pk)
+    context = {
+        "client": client,
+        "token": token,
+        "check_in": saved,
+        "therapist": saved.therapist,
+        "hints": [] if saved.feels_right else check_in_hints(saved),
+        "is_set_aside": client.set_aside.filter(therapist=saved.therapist).exists(),
+    }
+    return render(request, "questionnaire/check_in_result.html", context)

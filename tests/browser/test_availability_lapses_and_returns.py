@@ -1,0 +1,72 @@
+"""A listing whose availability lapsed drops out of a client's matches, and comes back once the therapist confirms."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from profiles.models import AVAILABILITY_FRESH_DAYS, sync_vocabulary
+from tests import factories
+from tests.conftest import assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def vocabulary():
+    """Transactional tests flush the states and languages the data migration loaded."""
+    sync_vocabulary()
+
+
+def test_a_lapsed_listing_leaves_the_matches_until_the_therapist_confirms(page):
+    lapsed = factories.make_therapist_user(
+        "robin",
+        name="Robin Lapsed",
+        availability_confirmed_at=timezone.now() - datetime.timedelta(days=AVAILABILITY_FRESH_DAYS + 1),
+    )
+    factories.make_therapist(name="Sam Current")
+    # Requests and check-ins, so that every part of the dashboard is checked for accessibility.
+    factories.make_consultation_request(lapsed, name="Ana", message="Could we talk next week?")
+    factories.make_consultation_request(lapsed, name="Ben", message="All sorted, thank you.", status="closed")
+    for overall in (6, 7, 8, 9, 10):
+        factories.make_check_in(lapsed, heard=5, goals=4, approach=3, overall=overall)
+    _, token = factories.make_client()
+    results = reverse("questionnaire:results", args=[token])
+
+    page.goto(results)
+    expect(page.get_by_role("link", name="Sam Current", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Robin Lapsed", exact=True)).to_have_count(0)
+    assert_accessible(page)
+
+    # Still reachable by its link.
+    response = page.goto(reverse("questionnaire:therapist", args=[lapsed.pk]))
+    assert response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_have_text("Robin Lapsed")
+    assert_accessible(page)
+
+    page.goto(reverse("login"))
+    page.get_by_label("Username").fill("robin")
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    expect(page).to_have_url(re.compile(re.escape(reverse("profiles:dashboard")) + "$"))
+    expect(page.get_by_text("hidden from clients’ matches")).to_be_visible()
+    expect(page.get_by_text("Could we talk next week?")).to_be_visible()
+    expect(page.get_by_text("8.0 out of 10")).to_be_visible()  # the mean of 6, 7, 8, 9 and 10
+    assert_accessible(page)
+    page.get_by_role("button", name="My availability is still accurate").click()
+
+    expect(page).to_have_url(re.compile(re.escape(reverse("profiles:dashboard")) + "$"))
+    expect(page.get_by_role("status")).to_contain_text("Your availability is confirmed")
+    expect(page.get_by_text("Availability confirmed today.")).to_be_visible()
+    expect(page.get_by_text("hidden from clients’ matches")).to_have_count(0)
+    assert_accessible(page)
+
+    page.goto(results)
+    expect(page.get_by_role("link", name="Robin Lapsed", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Sam Current", exact=True)).to_be_visible()

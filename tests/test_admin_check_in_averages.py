@@ -1,0 +1,68 @@
+"""Curators see each therapist's check-in averages and how many there are, never one client's answers."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client as Browser
+from django.urls import reverse
+
+from profiles.models import CHECK_IN_MIN_CLIENTS, Therapist
+from questionnaire.models import CheckIn
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def check_in(therapist: Therapist, heard: int, goals: int, approach: int, overall: int) -> CheckIn:
+    client, _token = factories.make_client()
+    return CheckIn.objects.create(
+        client=client, therapist=therapist, heard=heard, goals=goals, approach=approach, overall=overall
+    )
+
+
+@pytest.fixture
+def curator(client: Browser) -> None:
+    client.force_login(factories.make_staff("curator"))
+
+
+def test_the_change_page_shows_the_average_per_question_and_the_count(client: Browser, curator: None) -> None:
+    therapist = factories.make_therapist(name="Priya Shah")
+    answers = [(9, 8, 7, 10), (7, 8, 5, 6), (10, 10, 9, 9), (8, 6, 7, 8), (6, 9, 8, 7)]
+    assert len(answers) >= CHECK_IN_MIN_CLIENTS
+    for row in answers:
+        check_in(therapist, *row)
+
+    html = client.get(reverse("admin:profiles_therapist_change", args=[therapist.pk])).content.decode()
+
+    assert f"{len(answers)} check-ins from {len(answers)} clients" in html
+    for index, (_name, question) in enumerate(CheckIn.QUESTIONS):
+        average = sum(row[index] for row in answers) / len(answers)
+        assert f"<th scope='row'>{question}</th><td>{average:.1f} / 10</td>" in html.replace("&#x27;", "'")
+
+
+def test_with_too_few_clients_only_the_count_is_shown(client: Browser, curator: None) -> None:
+    therapist = factories.make_therapist(name="Priya Shah")
+    check_in(therapist, 3, 2, 1, 4)
+
+    html = client.get(reverse("admin:profiles_therapist_change", args=[therapist.pk])).content.decode()
+
+    assert "1 check-in from 1 client." in html
+    assert "/ 10" not in html
+    assert "3.0" not in html
+
+
+def test_the_changelist_shows_the_count_and_overall_average(client: Browser, curator: None) -> None:
+    therapist = factories.make_therapist(name="Priya Shah")
+    overall = [10, 6, 9, 8, 7]
+    for value in overall:
+        check_in(therapist, 5, 5, 5, value)
+
+    html = client.get(reverse("admin:profiles_therapist_changelist")).content.decode()
+
+    assert f"{len(overall)} · {sum(overall) / len(overall):.1f}/10" in html
+
+
+def test_check_ins_have_no_admin_page_of_their_own() -> None:
+    from django.contrib import admin
+
+    assert CheckIn not in admin.site._registry

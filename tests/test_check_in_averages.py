@@ -1,0 +1,68 @@
+"""Check-in answers reach a therapist only as averages, and only once 5 different clients have checked in."""
+
+from __future__ import annotations
+
+from statistics import mean
+
+import pytest
+from django.template.defaultfilters import floatformat
+from django.test import Client as Browser
+from django.urls import reverse
+
+from profiles.models import CHECK_IN_MIN_CLIENTS
+from questionnaire.models import CheckIn
+from tests.factories import make_check_in, make_client, make_therapist_user
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = [
+    {"heard": 9, "goals": 7, "approach": 8, "overall": 10},
+    {"heard": 6, "goals": 5, "approach": 4, "overall": 7},
+    {"heard": 10, "goals": 9, "approach": 9, "overall": 9},
+    {"heard": 3, "goals": 8, "approach": 6, "overall": 5},
+    {"heard": 8, "goals": 6, "approach": 7, "overall": 8},
+]
+EXPLAINED = "Individual answers are never shown"
+
+
+@pytest.fixture
+def robin(client: Browser):
+    therapist = make_therapist_user("robin")
+    client.force_login(therapist.user)
+    return therapist
+
+
+def test_it_explains_and_shows_no_numbers_below_the_threshold(client: Browser, robin) -> None:
+    # Five check-ins, but from only four different clients.
+    repeat_client, _ = make_client()
+    for answers in ANSWERS[:3]:
+        make_check_in(robin, **answers)
+    make_check_in(robin, client=repeat_client, **ANSWERS[3])
+    make_check_in(robin, client=repeat_client, **ANSWERS[4])
+    assert CheckIn.objects.filter(therapist=robin).values("client").distinct().count() == CHECK_IN_MIN_CLIENTS - 1
+
+    response = client.get(reverse("profiles:dashboard"))
+
+    assert response.context["check_in_averages"] is None
+    content = response.content.decode()
+    assert EXPLAINED in content
+    assert f"Once {CHECK_IN_MIN_CLIENTS} or more different" in content
+    assert "out of 10" not in content
+
+
+def test_it_shows_the_mean_of_each_question_from_five_clients(client: Browser, robin) -> None:
+    for answers in ANSWERS:
+        make_check_in(robin, **answers)
+    make_check_in(make_therapist_user("sam"), heard=0, goals=0, approach=0, overall=0)  # someone else's
+
+    response = client.get(reverse("profiles:dashboard"))
+
+    expected = [(text, mean(answers[name] for answers in ANSWERS)) for name, text in CheckIn.QUESTIONS]
+    averages = response.context["check_in_averages"]
+    assert [text for text, _ in averages] == [text for text, _ in expected]
+    assert [average for _, average in averages] == pytest.approx([average for _, average in expected])
+    content = response.content.decode()
+    for text, average in expected:
+        assert text in content
+        assert f"{floatformat(average, 1)} out of 10" in content
+    assert EXPLAINED in content

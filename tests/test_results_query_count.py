@@ -1,0 +1,48 @@
+"""The results page runs a fixed number of queries, however large the directory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client as Browser
+from django.urls import reverse
+
+from tests.factories import make_client, make_therapist
+
+pytestmark = pytest.mark.django_db
+
+# 1 the client behind the token, 1 the filter counts (one aggregate), 1 the page of ranked therapists,
+# 1 prefetch of their languages, 1 prefetch of their insurance plans,
+# and the "your page" box: 1 consultation requests, 1 shortlist, 1 therapists set aside.
+RESULTS_QUERIES = 8
+
+
+def fill_directory(size: int) -> None:
+    for index in range(size):
+        make_therapist(
+            name=f"Therapist {index}",
+            license_number=f"LIC-{index}",
+            directness=1 + index % 7,
+            approach=1 + (index * 3) % 7,
+            languages=("en", "es"),
+            insurance_plans=("aetna",) if index % 2 else (),
+            # Some are set aside by filters, which the page reports.
+            states=("CA",) if index % 5 else ("TX",),
+            accepting_new_clients=index % 4 != 0,
+        )
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_the_results_page_runs_the_same_number_of_queries_for_5_or_40_therapists(
+    client: Browser, django_assert_num_queries: Any, size: int
+) -> None:
+    fill_directory(size)
+    _, token = make_client(directness_point=6, directness_importance=3, approach_point=2, approach_importance=1)
+
+    with django_assert_num_queries(RESULTS_QUERIES):
+        response = client.get(reverse("questionnaire:results", args=[token]))
+
+    assert response.status_code == 200
+    fitting = sum(1 for index in range(size) if index % 5 and index % 4)  # licensed in CA and accepting
+    assert response.content.count(b'class="card match-card') == min(fitting, 20)
