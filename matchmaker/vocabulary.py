@@ -105,3 +105,13 @@ MODALITIES: tuple[tuple[str, str], ...] = (
 def labels(choices: tuple[tuple[str, str], ...], codes: list[str]) -> list[str]:
     lookup = dict(choices)
     return [lookup[code] for code in codes if code in lookup]
+
+
+def bitmask(choices: tuple[tuple[str, str], ...], codes: list[str] | tuple[str, ...] | set[str]) -> int:
+    """Codes as bits, by their position in `choices`: new codes must be appended, never inserted."""
+    positions = {code: index for index, (code, _) in enumerate(choices)}
+    mask = 0
+    for code in codes:
+        if code in positions:
+            mask |= 1 << positions[code]
+    return mask

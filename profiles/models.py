@@ -300,3 +300,66 @@ class Therapist(models.Model):
         questions = self.check_ins.model.QUESTIONS
         means = self.check_ins.aggregate(**{name: Avg(name) for name, _ in questions})
         return [(text, float(means[name])) for name, text in questions]
+
+
+class Listing(models.Model):
+    """A published therapist as the ranking sees them in one state where they are licensed.
+
+    A derived search table, rebuilt from Therapist by profiles.listings whenever a
+    therapist changes: one narrow row per (therapist, licensed state), holding every
+    column that matching filters on or scores, so that a results page reads one
+    state's rows through one index instead of joining the whole directory.
+    Many-to-many needs (languages, insurance, concerns) are stored as bitmasks over
+    the lists in matchmaker.vocabulary.
+    """
+
+    therapist = models.ForeignKey(Therapist, on_delete=models.CASCADE, related_name="listings")
+    state = models.CharField(max_length=2)
+    # The one listing per therapist used when a question is not about a state (e.g. counting the directory).
+    primary = models.BooleanField(default=False)
+
+    accepting_new_clients = models.BooleanField()
+    availability_confirmed_at = models.DateTimeField()
+    offers_online = models.BooleanField()
+    offers_in_person = models.BooleanField()
+    fee = models.PositiveIntegerField()
+    sliding_scale = models.BooleanField()
+    gender = models.CharField(max_length=12, blank=True)
+    lgbtq_affirming = models.BooleanField()
+    faith = models.CharField(max_length=12, blank=True)
+    birth_year = models.PositiveSmallIntegerField(null=True)
+    languages_mask = models.BigIntegerField(default=0)
+    insurance_mask = models.BigIntegerField(default=0)
+    concerns_mask = models.BigIntegerField(default=0)
+
+    directness = models.PositiveSmallIntegerField()
+    responsiveness = models.PositiveSmallIntegerField()
+    approach = models.PositiveSmallIntegerField()
+    structure = models.PositiveSmallIntegerField()
+    challenge = models.PositiveSmallIntegerField()
+    intensity = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["therapist", "state"], name="listing_once_per_state")]
+        indexes = [
+            # Every client filters on their state; the included columns let PostgreSQL answer
+            # the counts and the ranking from the index alone (an index-only scan).
+            models.Index(
+                fields=["state"],
+                name="listing_state_covering",
+                include=[
+                    "accepting_new_clients",
+                    "availability_confirmed_at",
+                    "offers_online",
+                    "offers_in_person",
+                    "fee",
+                    "sliding_scale",
+                    "therapist",
+                    *(d.key for d in DIMENSIONS),
+                ],
+            ),
+            models.Index(fields=["primary"], name="listing_primary", condition=Q(primary=True)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.therapist_id} in {self.state}"

@@ -11,13 +11,16 @@ import io
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from profiles import synthetic
-from profiles.models import Therapist, sync_vocabulary
+from profiles.listings import PUBLISHED_COUNT_KEY, listing_values
+from profiles.models import Listing, Therapist, sync_vocabulary
 
 SEED_MARK = "seed-"  # license numbers of seeded therapists start with this
 STALE_SHARE = 0.08  # listings whose availability was last confirmed more than 45 days ago
@@ -67,6 +70,7 @@ def seed_directory(count: int, seed: int, *, batch_size: int = 20_000) -> int:
             write_batch(batch, now)
         if connection.vendor == "postgresql":
             reset_sequences()
+    cache.delete(PUBLISHED_COUNT_KEY)
     return count
 
 
@@ -89,8 +93,25 @@ def write_batch(batch: list[SeededRow], now: datetime.datetime) -> None:
         create_batch(batch, now)
 
 
+def listing_rows(row: SeededRow, now: datetime.datetime) -> list[dict[str, object]]:
+    """The Listing rows of one seeded therapist, as profiles.listings would build them."""
+    values = listing_values(
+        SimpleNamespace(**therapist_values(row, now)),
+        languages=row.made.languages,
+        insurance_plans=row.made.insurance_plans,
+        concerns=row.made.concerns,
+    )
+    return [
+        {"therapist_id": row.pk, "state": state, "primary": index == 0, **values}
+        for index, state in enumerate(sorted(row.made.states))
+    ]
+
+
 def create_batch(batch: list[SeededRow], now: datetime.datetime) -> None:
     Therapist.objects.bulk_create(Therapist(pk=row.pk, **therapist_values(row, now)) for row in batch)
+    Listing.objects.bulk_create(
+        (Listing(**values) for row in batch for values in listing_rows(row, now)), batch_size=5000
+    )
     for field_name, attribute in M2M.items():
         through = getattr(Therapist, field_name).through
         target = Therapist._meta.get_field(field_name).m2m_reverse_field_name()
@@ -144,6 +165,16 @@ def copy_batch(batch: list[SeededRow], now: datetime.datetime) -> None:
             cursor.cursor.copy_expert(
                 f"COPY {through._meta.db_table} (therapist_id, {target_column}) FROM STDIN", links
             )
+        listings = io.StringIO()
+        for row in batch:
+            for values in listing_rows(row, now):
+                listings.write("\t".join(copy_value(values[column]) for column in LISTING_COLUMNS) + "\n")
+        listings.seek(0)
+        columns = ", ".join(connection.ops.quote_name(column) for column in LISTING_COLUMNS)
+        cursor.cursor.copy_expert(f"COPY {Listing._meta.db_table} ({columns}) FROM STDIN", listings)
+
+
+LISTING_COLUMNS = [field.column for field in Listing._meta.concrete_fields if field.column != "id"]
 
 
 def reset_sequences() -> None:

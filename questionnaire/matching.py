@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, F, Q
+from django.db.models.lookups import Exact, GreaterThan
 from django.utils import timezone
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import BY_KEY, SCALE_MAX, SCALE_MIN
+from matchmaker.ranking import fit_expression
 from matchmaker.scoring import Preferences, Reason, explain, largest_difference, strongest_reasons
-from profiles.models import Therapist, fresh_since, licensed_in_condition
+from profiles.listings import PUBLISHED_COUNT_KEY
+from profiles.models import Listing, Therapist, fresh_since
 from questionnaire.models import Client
 
 PAGE_SIZE = 20
@@ -52,12 +56,15 @@ class Suggestion:
     would_show: int
 
 
-def related_condition(relation: str, codes: list[str]) -> Exists:
-    """The therapist lists at least one of `codes` in the many-to-many `relation` (one subquery, no join)."""
-    field = Therapist._meta.get_field(relation)
-    through = field.remote_field.through  # type: ignore[union-attr]
-    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()  # type: ignore[union-attr]
-    return Exists(through.objects.filter(**{owner: OuterRef("pk"), f"{target}__in": codes}))
+def any_of(mask_field: str, choices: tuple[tuple[str, str], ...], codes: list[str]) -> Q:
+    """The listing has at least one of `codes` among the bits of `mask_field`."""
+    return Q(GreaterThan(F(mask_field).bitand(vocabulary.bitmask(choices, codes)), 0))
+
+
+def all_of(mask_field: str, choices: tuple[tuple[str, str], ...], codes: list[str]) -> Q:
+    """The listing has every one of `codes` among the bits of `mask_field`."""
+    mask = vocabulary.bitmask(choices, codes)
+    return Q(Exact(F(mask_field).bitand(mask), mask))
 
 
 def in_words(codes: list[str], choices: tuple[tuple[str, str], ...], joiner: str) -> str:
@@ -75,18 +82,6 @@ def client_filters(client: Client) -> list[Filter]:
     otherwise have seen.
     """
     filters = []
-    if client.state:
-        state = vocabulary.STATE_NAMES[client.state]
-        filters.append(
-            Filter(
-                "state",
-                Q(licensed_in_condition(client.state)),
-                one=f"is not licensed in {state}",
-                many=f"are not licensed in {state}",
-                relax="Therapists can only see clients in the state where they are licensed, so this need stays.",
-                chosen=False,
-            )
-        )
     filters.append(
         Filter(
             "accepting_new_clients",
@@ -111,7 +106,7 @@ def client_filters(client: Client) -> list[Filter]:
     filters.append(
         Filter(
             "set_aside",
-            ~Q(pk__in=set_aside),
+            ~Q(therapist_id__in=set_aside),
             one="was set aside by you",
             many="were set aside by you",
             relax="You can bring them back from your page.",
@@ -143,17 +138,15 @@ def client_filters(client: Client) -> list[Filter]:
         filters.append(
             Filter(
                 "languages",
-                Q(related_condition("languages", client.languages)),
+                any_of("languages_mask", vocabulary.LANGUAGES, client.languages),
                 one=f"does not offer sessions in {spoken}",
                 many=f"do not offer sessions in {spoken}",
                 relax="Add another language you would be comfortable having sessions in.",
             )
         )
     if client.concerns:
-        # A therapist shown works with every concern chosen: one subquery per concern.
-        works_with_all = Q()
-        for concern in client.concerns:
-            works_with_all &= Q(related_condition("concerns", [concern]))
+        # A therapist shown works with every concern chosen.
+        works_with_all = all_of("concerns_mask", vocabulary.CONCERNS, client.concerns)
         names = vocabulary.labels(vocabulary.CONCERNS, client.concerns)
         listed = (
             f"list {names[0]} among what they work with"
@@ -201,7 +194,7 @@ def client_filters(client: Client) -> list[Filter]:
         filters.append(
             Filter(
                 "insurance",
-                Q(related_condition("insurance_plans", [client.insurance])),
+                any_of("insurance_mask", vocabulary.INSURANCE_PLANS, [client.insurance]),
                 one=f"does not take {plan}",
                 many=f"do not take {plan}",
                 relax="Choose “no insurance” to also see therapists you would pay yourself.",
@@ -345,15 +338,45 @@ def suggest_relaxing(filters: list[Filter], removals: dict[str, Removal], alone:
     return Suggestion(max(chosen, key=lambda removal: removal.count), 0)
 
 
-def find_matches(client: Client, page_number: object = 1) -> Results:
-    """Ranked matches for one page of results: two queries plus the prefetches, whatever the directory size.
+def published_count() -> int:
+    """How many therapists the directory lists, for the sentences about what filters removed.
 
-    One aggregate counts, per filter, how many therapists it removed after the filters
-    before it, and how many fail that filter alone (who would appear if it were relaxed).
+    Counting a million rows on every results page is the slowest part of it, so the
+    number is cached; profiles.listings clears it whenever a listing changes.
+    """
+    count = cache.get(PUBLISHED_COUNT_KEY)
+    if count is None:
+        count = Therapist.objects.published().count()
+        cache.set(PUBLISHED_COUNT_KEY, count, 300)
+    return int(count)
+
+
+def state_removal(client: Client, published: int, in_state: int) -> Removal | None:
+    if not client.state or published == in_state:
+        return None
+    state = vocabulary.STATE_NAMES[client.state]
+    count = published - in_state
+    return Removal(
+        "state",
+        count,
+        f"is not licensed in {state}" if count == 1 else f"are not licensed in {state}",
+        "Therapists can only see clients in the state where they are licensed, so this need stays.",
+        chosen=False,
+    )
+
+
+def find_matches(client: Client, page_number: object = 1) -> Results:
+    """Ranked matches for one page of results, in a fixed number of queries whatever the directory size.
+
+    Everything runs on the Listing table, one state's rows at a time. One aggregate
+    counts, per filter, how many therapists it removed after the filters before it,
+    and how many fail that filter alone (who would appear if it were relaxed). A
+    second query ranks and slices; a third loads the page's therapists.
     """
     filters = client_filters(client)
+    base = Listing.objects.filter(state=client.state) if client.state else Listing.objects.filter(primary=True)
     passed = Q()
-    counts: dict[str, Count] = {"published": Count("pk")}
+    counts: dict[str, Count] = {"in_state": Count("pk")}
     for index, directory_filter in enumerate(filters):
         counts[f"removed_{index}"] = Count("pk", filter=passed & ~directory_filter.condition)
         passed &= directory_filter.condition
@@ -364,9 +387,13 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
         if directory_filter.chosen:
             counts[f"alone_{index}"] = Count("pk", filter=others & ~directory_filter.condition)
     counts["remaining"] = Count("pk", filter=passed)
-    totals = Therapist.objects.published().aggregate(**counts)
+    totals = base.aggregate(**counts)
+    published = max(published_count(), totals["in_state"])
 
     removals: dict[str, Removal] = {}
+    outside = state_removal(client, published, totals["in_state"])
+    if outside:
+        removals["state"] = outside
     alone: dict[str, int] = {}
     for index, directory_filter in enumerate(filters):
         count = totals[f"removed_{index}"]
@@ -380,12 +407,14 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
 
     preferences = client.preferences()
     ranked = (
-        Therapist.objects.published()
-        .filter(passed)
-        .ranked(preferences)
-        .prefetch_related("languages", "insurance_plans")
+        base.filter(passed)
+        .annotate(fit=fit_expression(preferences))
+        .order_by("-fit", "therapist_id")
+        .values_list("therapist_id", "fit")
     )
     paginator = KnownCountPaginator(ranked, PAGE_SIZE, totals["remaining"])
     page = paginator.get_page(page_number)
-    matches = [make_match(therapist, therapist.fit, preferences) for therapist in page.object_list]
-    return Results(page, matches, totals["published"], list(removals.values()), suggestion)
+    scored = list(page.object_list)
+    therapists = Therapist.objects.prefetch_related("languages", "insurance_plans").in_bulk([pk for pk, _ in scored])
+    matches = [make_match(therapists[pk], fit, preferences) for pk, fit in scored if pk in therapists]
+    return Results(page, matches, published, list(removals.values()), suggestion)

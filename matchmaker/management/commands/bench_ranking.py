@@ -31,7 +31,7 @@ from django.test.utils import CaptureQueriesContext
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.scoring import rank
 from profiles import synthetic
-from profiles.models import Therapist
+from profiles.models import Listing, Therapist
 from profiles.seeding import SEED_MARK, seed_directory
 from questionnaire.matching import client_filters, find_matches
 from questionnaire.models import Client
@@ -144,7 +144,8 @@ class Command(BaseCommand):
         passed = Q()
         for directory_filter in client_filters(client):
             passed &= directory_filter.condition
-        candidates = list(Therapist.objects.published().filter(passed))
+        fitting = Listing.objects.filter(state=client.state).filter(passed).values("therapist_id")
+        candidates = list(Therapist.objects.filter(pk__in=fitting))
         return rank(client.preferences(), [(t.pk, t.style()) for t in candidates])[:20]
 
     def print_table(self, size: int, summary: dict[str, Any], run_naive: bool, naive_limit: int) -> None:
