@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from matchmaker import views
+from profiles.forms import LoginForm
 
 admin.site.site_header = "Matchmaker directory"
 admin.site.site_title = "Matchmaker admin"
@@ -13,6 +17,11 @@ urlpatterns = [
     path("how-matching-works/", views.how_matching_works, name="how_matching_works"),
     path("", include("questionnaire.urls")),
     path("", include("profiles.urls")),
+    # Before Django's own login view, which it replaces with one taking the email address in any case.
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Uploaded photos, served by Django in development only (static() adds nothing unless DEBUG).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -10,7 +10,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import SetPasswordMixin
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db.models import Q
@@ -33,6 +33,14 @@ OLDEST_BIRTH_YEAR = 1920
 YOUNGEST_AGE = 21  # nobody is licensed to practise before this age
 
 EMAIL_MAX_LENGTH = 150  # the email address is also the username, which holds at most 150 characters
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, taking the email address in any case: sign-up stores it in lower case."""
+
+    def clean_username(self) -> str:
+        # Lowered before authenticating, so django-axes counts "Robin@…" and "robin@…" as one account.
+        return self.cleaned_data["username"].strip().lower()
 
 
 class SignUpForm(SetPasswordMixin, forms.Form):

@@ -78,3 +78,18 @@ def empty_cache() -> Any:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def vocabulary_after_flush(request: pytest.FixtureRequest) -> None:
+    """Transactional tests, the browser tests among them, flush the vocabulary the data migration
+    loaded (states, languages, concerns, …); load it again before each of them."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional:
+        from profiles.models import sync_vocabulary
+
+        request.getfixturevalue("transactional_db")
+        sync_vocabulary()

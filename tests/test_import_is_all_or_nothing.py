@@ -9,18 +9,12 @@ from __future__ import annotations
 import pytest
 import tablib
 
-from profiles.models import Therapist, sync_vocabulary
+from profiles.models import Therapist
 from profiles.resources import TherapistResource
 from tests import factories
 from tests.csv_helpers import csv_text, good_row
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def vocabulary() -> None:
-    """Transactional tests flush the codes the data migration loaded."""
-    sync_vocabulary()
 
 
 def run_import(rows: list[dict[str, str]]) -> object:

@@ -56,3 +56,25 @@ def test_the_same_account_from_another_address_can_still_log_in(client: Browser)
     response = log_in(Browser(), PASSWORD, address=ELSEWHERE)
 
     assert response.status_code == 302
+
+
+def test_failures_typed_in_any_case_count_against_the_same_account(client: Browser) -> None:
+    make_user("robin@example.com", email="robin@example.com")
+    spellings = ["Robin@Example.com", "ROBIN@EXAMPLE.COM", "robin@example.com", "rObIn@eXaMpLe.CoM"]
+    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = client.post(
+            reverse("login"),
+            {"username": spellings[attempt % len(spellings)], "password": "wrong password"},
+            REMOTE_ADDR=HERE,
+        )
+        assert response.status_code == 200
+    response = client.post(
+        reverse("login"), {"username": "ROBIN@example.COM", "password": "wrong password"}, REMOTE_ADDR=HERE
+    )
+    assert response.status_code == 429
+
+    # Locked out whichever way the address is typed, even with the right password.
+    for spelling in ("robin@example.com", "Robin@Example.com"):
+        response = client.post(reverse("login"), {"username": spelling, "password": PASSWORD}, REMOTE_ADDR=HERE)
+        assert response.status_code == 429
+    assert "_auth_user_id" not in client.session

@@ -33,7 +33,7 @@ def cards(html: str) -> list[Card]:
     found = []
     for chunk in html.split('<li class="card match-card')[1:]:
         pk = int(re.search(r'id="therapist-(\d+)"', chunk).group(1))  # type: ignore[union-attr]
-        fit = re.search(r'aria-label="Fit score (\d+) out of 100"', chunk).group(1)  # type: ignore[union-attr]
+        fit = re.search(r">Fit score (\d+) out of 100<", chunk).group(1)  # type: ignore[union-attr]
         reasons = re.findall(r'<li class="reason reason-\w+">(.*?)</li>', chunk)
         found.append(Card(pk, fit, reasons))
     return found

@@ -92,14 +92,25 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 def save_about(form: AboutForm, therapist: Therapist) -> bool:
-    """Save step 1; True when a changed license sent a published profile back for verification."""
+    """Save step 1; True when a changed license sent a published profile back for verification.
+
+    A replaced or removed photo's file is deleted: nothing else points to it, and keeping
+    pictures of people who took them down would be keeping what the product doesn't need.
+    """
+    # Read from the database: validating the form already put the new photo on the instance.
+    old_photo = Therapist.objects.values_list("photo", flat=True).get(pk=therapist.pk)
     with transaction.atomic():
         form.save()
-        return therapist_update_license(
+        sent_back = therapist_update_license(
             therapist=therapist,
             license_number=form.cleaned_data["license_number"],
             states=form.cleaned_data["licensed_states"],
         )
+        if old_photo and old_photo != therapist.photo.name:
+            storage = therapist.photo.storage
+            # Only once the new row is saved, so a failed save never leaves the profile pointing to nothing.
+            transaction.on_commit(lambda: storage.delete(old_photo))
+    return sent_back
 
 
 @login_required

@@ -10,17 +10,11 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from profiles.models import Therapist, sync_vocabulary
+from profiles.models import Therapist
 from tests import factories
 from tests.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 def test_an_approved_therapist_appears_in_a_clients_results(page):

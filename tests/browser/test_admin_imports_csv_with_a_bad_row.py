@@ -7,17 +7,11 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from profiles.models import Therapist, sync_vocabulary
+from profiles.models import Therapist
 from tests import factories
 from tests.csv_helpers import csv_text, good_row
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 def choose_file(page, rows: list[dict[str, str]]) -> None:

@@ -8,16 +8,10 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from profiles.models import Therapist, sync_vocabulary
+from profiles.models import Therapist
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 def test_it_publishes_a_pending_therapist_into_client_results(page):

@@ -10,17 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from profiles.models import AVAILABILITY_FRESH_DAYS, sync_vocabulary
+from profiles.models import AVAILABILITY_FRESH_DAYS
 from tests import factories
 from tests.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 def test_a_lapsed_listing_leaves_the_matches_until_the_therapist_confirms(page):

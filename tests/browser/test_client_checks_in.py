@@ -8,18 +8,11 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from profiles.models import sync_vocabulary
 from questionnaire.models import CheckIn
 from tests import factories
 from tests.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 @pytest.fixture

@@ -6,18 +6,11 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from profiles.models import sync_vocabulary
 from questionnaire.models import CheckIn, Client, ConsultationRequest, SetAside, ShortlistEntry
 from tests import factories
 from tests.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 def test_it_confirms_deletes_everything_and_the_link_stops_working(page):

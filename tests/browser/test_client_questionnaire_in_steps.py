@@ -12,7 +12,6 @@ from playwright.sync_api import expect
 
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.scoring import fit_score
-from profiles.models import sync_vocabulary
 from questionnaire.forms import LAST_STEP, STYLE_INTRO
 from questionnaire.models import Client
 from tests import factories
@@ -27,12 +26,6 @@ PREFERENCES = {d.key: (None, 0) for d in DIMENSIONS} | {
     "approach": (2, 2),
     "structure": (5, 2),
 }
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 @pytest.fixture

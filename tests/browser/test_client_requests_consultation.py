@@ -9,7 +9,6 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from profiles.models import sync_vocabulary
 from questionnaire.models import ConsultationRequest
 from tests import factories
 from tests.conftest import assert_accessible
@@ -17,12 +16,6 @@ from tests.conftest import assert_accessible
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MESSAGE = "I would like help with worry that keeps me up at night. Weekday evenings suit me best."
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 def test_it_sends_a_request_after_fixing_the_contact_and_shows_what_was_sent(page):

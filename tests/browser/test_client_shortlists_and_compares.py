@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.scoring import explain, largest_difference, strongest_reasons
-from profiles.models import sync_vocabulary
 from questionnaire.explaining import where_you_differ, why_it_fits
 from tests import factories
 from tests.conftest import assert_accessible
@@ -25,12 +24,6 @@ ANSWERS = {
     "intensity_point": 2,
     "intensity_importance": 1,
 }
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from matchmaker.scoring import explain, fit_score
-from profiles.models import Therapist, sync_vocabulary
+from profiles.models import Therapist
 from questionnaire.forms import LAST_STEP, STEPS
 from tests import factories
 from tests.conftest import assert_accessible
@@ -36,12 +36,6 @@ PREFERENCES = {
     "challenge": (None, 0),
     "intensity": (None, 0),
 }
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 @pytest.fixture

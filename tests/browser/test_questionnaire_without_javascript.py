@@ -11,18 +11,11 @@ from playwright.sync_api import expect
 
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.scoring import fit_score
-from profiles.models import sync_vocabulary
 from questionnaire.forms import LAST_STEP
 from questionnaire.models import Client
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 @pytest.fixture

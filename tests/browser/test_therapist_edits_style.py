@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from profiles.models import sync_vocabulary
 from tests import factories
 from tests.conftest import assert_accessible
 
@@ -18,12 +17,6 @@ BEFORE = {"directness": 2, "structure": 3, "fee": 120}
 # Dimension title -> new point, and the new fee.
 NEW_POINTS = {"Direct or gentle": 6, "Open or structured": 1}
 NEW_FEE = 95
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 def step_path(therapist, step):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from matchmaker.dimensions import DIMENSIONS
-from profiles.models import Therapist, sync_vocabulary
+from profiles.models import Therapist
 from tests import factories
 from tests.conftest import assert_accessible
 
@@ -21,12 +21,6 @@ BIO = "I work with adults facing anxiety and big changes, at a pace that suits t
 # Dimension -> the point chosen, and a sentence in the therapist's own words for the first one.
 POINTS = {d.key: (index % 7) + 1 for index, d in enumerate(DIMENSIONS)}
 NOTE = "I say what I notice, kindly, and check how it lands."
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.scoring import fit_score
-from profiles.models import sync_vocabulary
 from questionnaire.forms import LAST_STEP, STEPS
 from tests import factories
 
@@ -19,12 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # The client wants warm support (2 of 7) and says it matters a lot; nothing else.
 PREFERENCES = {d.key: (None, 0) for d in DIMENSIONS} | {"challenge": (2, 3)}
-
-
-@pytest.fixture(autouse=True)
-def vocabulary():
-    """Transactional tests flush the states and languages the data migration loaded."""
-    sync_vocabulary()
 
 
 @pytest.fixture
