@@ -115,3 +115,8 @@ def bitmask(choices: tuple[tuple[str, str], ...], codes: list[str] | tuple[str, 
         if code in positions:
             mask |= 1 << positions[code]
     return mask
+
+
+def labels_in_mask(choices: tuple[tuple[str, str], ...], mask: int) -> list[str]:
+    """The labels whose bits are set in `mask`, in list order: the inverse of `bitmask`."""
+    return [label for index, (_, label) in enumerate(choices) if mask >> index & 1]

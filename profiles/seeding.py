@@ -181,3 +181,12 @@ def reset_sequences() -> None:
     with connection.cursor() as cursor:
         table = Therapist._meta.db_table
         cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+
+
+def vacuum_analyze() -> None:
+    """Fresh statistics and visibility map after a bulk load, so PostgreSQL can plan index-only scans."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in (Therapist, Listing):
+            cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")

@@ -287,6 +287,9 @@ class Match:
     reasons: list[Reason]
     strongest: list[Reason] = field(default_factory=list)
     largest_difference: Reason | None = None
+    # Set on results pages from the listing, which saves a query per relation; None elsewhere.
+    language_names: list[str] | None = None
+    insurance_names: list[str] | None = None
 
     @property
     def tracks(self) -> list[Track]:
@@ -410,11 +413,17 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
         base.filter(passed)
         .annotate(fit=fit_expression(preferences))
         .order_by("-fit", "therapist_id")
-        .values_list("therapist_id", "fit")
+        .values_list("therapist_id", "fit", "languages_mask", "insurance_mask")
     )
     paginator = KnownCountPaginator(ranked, PAGE_SIZE, totals["remaining"])
     page = paginator.get_page(page_number)
     scored = list(page.object_list)
-    therapists = Therapist.objects.prefetch_related("languages", "insurance_plans").in_bulk([pk for pk, _ in scored])
-    matches = [make_match(therapists[pk], fit, preferences) for pk, fit in scored if pk in therapists]
+    therapists = Therapist.objects.in_bulk([row[0] for row in scored])
+    matches = []
+    for pk, fit, languages_mask, insurance_mask in scored:
+        if pk in therapists:
+            match = make_match(therapists[pk], fit, preferences)
+            match.language_names = vocabulary.labels_in_mask(vocabulary.LANGUAGES, languages_mask)
+            match.insurance_names = vocabulary.labels_in_mask(vocabulary.INSURANCE_PLANS, insurance_mask)
+            matches.append(match)
     return Results(page, matches, published, list(removals.values()), suggestion)

@@ -95,3 +95,15 @@ def test_refresh_repairs_rows_changed_behind_its_back():
     listings_refresh([therapist.pk])
 
     assert Listing.objects.get(therapist=therapist).directness == 6
+
+
+def test_bitmasks_decode_to_the_therapists_own_languages_and_plans():
+    therapist = make_therapist(languages=("es", "en", "asl"), insurance_plans=("tricare", "aetna"))
+    row = Listing.objects.get(therapist=therapist)
+
+    assert vocabulary.labels_in_mask(vocabulary.LANGUAGES, row.languages_mask) == [
+        "English",
+        "Spanish",
+        "American Sign Language",
+    ]
+    assert vocabulary.labels_in_mask(vocabulary.INSURANCE_PLANS, row.insurance_mask) == ["Aetna", "TRICARE"]

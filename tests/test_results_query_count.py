@@ -13,10 +13,10 @@ from tests.factories import make_client, make_therapist
 pytestmark = pytest.mark.django_db
 
 # 1 the client behind the token, 1 the size of the directory (cached afterwards; the cache starts empty),
-# 1 the filter counts (one aggregate over the state's listings), 1 the page of ranked listings,
-# 1 the page's therapists, 1 prefetch of their languages, 1 prefetch of their insurance plans,
+# 1 the filter counts (one aggregate over the state's listings), 1 the page of ranked listings (with the
+# languages and insurance plans as bitmasks), 1 the page's therapists,
 # and the "your page" box: 1 consultation requests, 1 shortlist, 1 therapists set aside.
-RESULTS_QUERIES = 10
+RESULTS_QUERIES = 8
 
 
 def fill_directory(size: int) -> None:

@@ -32,7 +32,7 @@ from matchmaker.dimensions import DIMENSIONS
 from matchmaker.scoring import rank
 from profiles import synthetic
 from profiles.models import Listing, Therapist
-from profiles.seeding import SEED_MARK, seed_directory
+from profiles.seeding import SEED_MARK, seed_directory, vacuum_analyze
 from questionnaire.matching import client_filters, find_matches
 from questionnaire.models import Client
 
@@ -51,9 +51,14 @@ def timed(action: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def random_answers(rng: random.Random) -> dict[str, Any]:
+BY_POPULATION = sorted(synthetic.STATE_POPULATION, key=synthetic.STATE_POPULATION.__getitem__)
+LARGEST_STATE = BY_POPULATION[-1]
+MEDIAN_STATE = BY_POPULATION[len(BY_POPULATION) // 2]
+
+
+def random_answers(rng: random.Random, state: str | None = None) -> dict[str, Any]:
     """A realistic questionnaire: clients spread over states by population, most weight a few dimensions."""
-    state = rng.choices(synthetic.ALL_STATES, weights=synthetic.ALL_STATE_WEIGHTS)[0]
+    state = state or rng.choices(synthetic.ALL_STATES, weights=synthetic.ALL_STATE_WEIGHTS)[0]
     answers: dict[str, Any] = {
         "state": state,
         "session_format": rng.choices(["either", "online", "in_person"], weights=[5, 3, 2])[0],
@@ -92,17 +97,25 @@ class Command(BaseCommand):
             started = time.perf_counter()
             seed_directory(size - existing, seed=BENCH_SEED * 1_000_003 + existing)
             self.stdout.write(f"  seeded in {time.perf_counter() - started:.1f} s")
-            with connection.cursor() as cursor:
-                if connection.vendor == "postgresql":
-                    cursor.execute("ANALYZE")
+            vacuum_analyze()
         elif existing > size:
             self.stdout.write(f"Note: the directory already holds {existing:,} seeded therapists (> {size:,}).")
 
     def bench_size(self, size: int, count: int, naive_limit: int) -> dict[str, Any]:
         rng = random.Random(size)
         made = [Client.create_with_token(**random_answers(rng)) for _ in range(count)]
+        # Clients in the largest and in a median-sized state, for the results page's targets.
+        in_largest = [Client.create_with_token(**random_answers(rng, LARGEST_STATE)) for _ in range(count // 4)]
+        in_median = [Client.create_with_token(**random_answers(rng, MEDIAN_STATE)) for _ in range(count // 4)]
         http = HttpClient()
-        timings: dict[str, list[float]] = {"ranking": [], "page": [], "naive": [], "floor": []}
+        timings: dict[str, list[float]] = {
+            "ranking": [],
+            "page": [],
+            "naive": [],
+            "floor": [],
+            f"page_{LARGEST_STATE}": [],
+            f"page_{MEDIAN_STATE}": [],
+        }
         run_naive = size <= naive_limit
         try:
             for client, token in made:
@@ -112,8 +125,13 @@ class Command(BaseCommand):
                 timings["floor"].append(self.floor(client))
                 if run_naive:
                     timings["naive"].append(timed(lambda c=client: self.naive(c)))
+            for state, group in ((LARGEST_STATE, in_largest), (MEDIAN_STATE, in_median)):
+                for _, token in group:
+                    http.get(Client.url_for(token))
+                    timings[f"page_{state}"].append(timed(lambda t=token: http.get(Client.url_for(t))))
         finally:
-            Client.objects.filter(pk__in=[client.pk for client, _ in made]).delete()
+            everyone = made + in_largest + in_median
+            Client.objects.filter(pk__in=[client.pk for client, _ in everyone]).delete()
         summary = {
             name: {"p50_ms": percentile(samples, 0.5), "p95_ms": percentile(samples, 0.95), "n": len(samples)}
             for name, samples in timings.items()
@@ -151,7 +169,9 @@ class Command(BaseCommand):
     def print_table(self, size: int, summary: dict[str, Any], run_naive: bool, naive_limit: int) -> None:
         self.stdout.write(f"\n{size:,} therapists ({connection.vendor})")
         self.stdout.write(f"{'method':<10}{'p50 ms':>10}{'p95 ms':>10}")
-        for name in ("ranking", "page", "naive", "floor"):
+        self.stdout.write(f"(page_XX: results pages of clients in {LARGEST_STATE}, the largest state, and in")
+        self.stdout.write(f" {MEDIAN_STATE}, a median-sized one)")
+        for name in ("ranking", "page", "naive", "floor", f"page_{LARGEST_STATE}", f"page_{MEDIAN_STATE}"):
             if name in summary:
                 row = summary[name]
                 self.stdout.write(f"{name:<10}{row['p50_ms']:>10.2f}{row['p95_ms']:>10.2f}")

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from profiles.seeding import seed_directory
+from profiles.seeding import seed_directory, vacuum_analyze
 
 
 class Command(BaseCommand):
@@ -23,5 +23,6 @@ class Command(BaseCommand):
             raise CommandError("--therapists must be at least 1.")
         started = time.perf_counter()
         created = seed_directory(therapists, seed, batch_size=batch_size)
+        vacuum_analyze()
         elapsed = time.perf_counter() - started
         self.stdout.write(self.style.SUCCESS(f"Created {created:,} therapists in {elapsed:.1f} s."))
