@@ -41,10 +41,9 @@ def browser() -> Any:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Any, live_server: Any) -> Any:
-    """A fresh browser tab on the live server that refuses, and reports, any request to another host."""
-    context = browser.new_context(base_url=live_server.url)
+def guarded_tab(browser: Any, live_server: Any, **context_options: Any) -> Any:
+    """A fresh tab on the live server that refuses, and reports, any request to another host."""
+    context = browser.new_context(base_url=live_server.url, **context_options)
     elsewhere: list[str] = []
 
     def only_our_host(route: Any) -> None:
@@ -56,10 +55,23 @@ def page(browser: Any, live_server: Any) -> Any:
             route.abort()
 
     context.route("**/*", only_our_host)
-    tab = context.new_page()
-    yield tab
+    yield context.new_page()
     context.close()
     assert not elsewhere, f"A page asked another host for {elsewhere}"
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Any:
+    yield from guarded_tab(browser, live_server)
+
+
+@pytest.fixture
+def page_without_js(browser: Any, live_server: Any) -> Any:
+    """The same, with JavaScript switched off (checked, not assumed)."""
+    for tab in guarded_tab(browser, live_server, java_script_enabled=False):
+        tab.goto("data:text/html,<title>off</title><script>document.title = 'on'</script>")
+        assert tab.title() == "off", "JavaScript should be switched off in this tab"
+        yield tab
 
 
 def assert_accessible(page: Any) -> None:

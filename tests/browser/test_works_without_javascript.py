@@ -20,29 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PREFERENCES = {d.key: (None, 0) for d in DIMENSIONS} | {"challenge": (2, 3)}
 
 
-@pytest.fixture
-def page_without_js(browser, live_server):
-    """A tab with JavaScript off that refuses, and reports, any request to another host."""
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    elsewhere: list[str] = []
-
-    def only_our_host(route):
-        url = route.request.url
-        if url.startswith(live_server.url) or url.startswith(("data:", "about:")):
-            route.continue_()
-        else:
-            elsewhere.append(url)
-            route.abort()
-
-    context.route("**/*", only_our_host)
-    tab = context.new_page()
-    tab.goto("data:text/html,<title>off</title><script>document.title = 'on'</script>")
-    assert tab.title() == "off", "JavaScript should be switched off in this tab"
-    yield tab
-    context.close()
-    assert not elsewhere, f"A page asked another host for {elsewhere}"
-
-
 def test_it_takes_the_questionnaire_and_shows_matches_without_javascript(page_without_js):
     page = page_without_js
     close = factories.make_therapist(name="Dana Close", challenge=2)
