@@ -267,6 +267,11 @@ class StyleForm(forms.ModelForm):
     def style_groups(self) -> list[dict[str, Any]]:
         return [{"dimension": d, "point": self[d.key], "note": self[d.note_field]} for d in DIMENSIONS]
 
+    def save(self, commit: bool = True) -> Therapist:
+        # Saving this step is the answer, even when every point stays in the middle.
+        self.instance.style_saved_at = timezone.now()
+        return super().save(commit)
+
 
 class AcceptingForm(forms.ModelForm):
     class Meta:

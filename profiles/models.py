@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchmaker import vocabulary
-from matchmaker.dimensions import DIMENSIONS, SCALE_MIDDLE, Dimension
+from matchmaker.dimensions import DIMENSIONS, Dimension
 from matchmaker.fields import point_in_scale, style_note_field, style_point_field
 from matchmaker.ranking import fit_expression
 from matchmaker.scoring import Preferences
@@ -169,6 +169,9 @@ class Therapist(models.Model):
     availability_confirmed_at = models.DateTimeField(default=timezone.now, db_index=True)
     availability_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # When the therapist last saved the style step: a profile whose points are all in the middle may
+    # still be a considered answer, so "answered" cannot be read from the points themselves.
+    style_saved_at = models.DateTimeField(null=True, blank=True)
 
     # Style: where they stand on each dimension of the registry.
     directness = style_point_field("directness", default=4)
@@ -256,14 +259,8 @@ class Therapist(models.Model):
 
     @property
     def style_answered(self) -> bool:
-        """Whether the style questions look answered.
-
-        The points start at the middle of each scale, so a profile with every point still in
-        the middle and no sentence of its own is taken as not yet answered.
-        """
-        points_moved = any(point != SCALE_MIDDLE for point in self.style().values())
-        notes_written = any(getattr(self, d.note_field).strip() for d in DIMENSIONS)
-        return points_moved or notes_written
+        """Whether the therapist has saved the style questions at least once."""
+        return self.style_saved_at is not None
 
     def missing_for_submission(self) -> list[str]:
         """What is still needed before the profile can be submitted for verification, in plain words."""

@@ -90,6 +90,7 @@ def owner() -> Therapist:
         status=Therapist.Status.DRAFT,
         bio="I listen first.",
         directness=2,
+        style_saved_at=timezone.now(),
         fee=140,
         availability_confirmed_at=timezone.now() - datetime.timedelta(days=10),
     )

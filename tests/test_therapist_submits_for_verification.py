@@ -6,9 +6,10 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client as Browser
 from django.urls import reverse
+from django.utils import timezone
 
 from profiles.models import Therapist
-from tests.factories import make_therapist_user
+from tests.factories import make_therapist_user, style_step_post
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def complete_draft(**kwargs: object) -> Therapist:
         "name": "Robin Demo",
         "bio": "I work with grief.",
         "license_number": "LIC-7",
-        "directness": 6,
+        "style_saved_at": timezone.now(),
     }.items():
         kwargs.setdefault(name, value)
     return make_therapist_user("robin", **kwargs)
@@ -48,7 +49,7 @@ def test_a_profile_with_something_missing_lists_it_and_cannot_be_submitted(clien
     response = client.post(reverse("profiles:submit", args=[therapist.pk]))
 
     expected = ["Your license number", "At least one state where you are licensed", "A short bio"]
-    expected.append("Your answers to the six questions about how you work")  # all points still at 4
+    expected.append("Your answers to the six questions about how you work")  # the style step never saved
     for item in expected:
         assert item in preview
         assert item in dashboard
@@ -60,8 +61,16 @@ def test_a_profile_with_something_missing_lists_it_and_cannot_be_submitted(clien
     assert (therapist.status, therapist.submitted_at) == (Therapist.Status.DRAFT, None)
 
 
-def test_a_style_note_counts_as_an_answer_even_with_every_point_in_the_middle(client: Browser) -> None:
-    therapist = complete_draft(directness=4, challenge_note="I encourage more than I push.")
+def test_saving_the_style_step_counts_as_an_answer_even_with_every_point_in_the_middle(client: Browser) -> None:
+    therapist = complete_draft(style_saved_at=None)
+    assert therapist.style() == dict.fromkeys(therapist.style(), 4)
+    assert therapist.missing_for_submission() == ["your answers to the six questions about how you work"]
+    client.force_login(therapist.user)
+
+    response = client.post(reverse("profiles:edit_step", args=[therapist.pk, "style"]), style_step_post(therapist))
+
+    assert response.status_code == 302
+    therapist.refresh_from_db()
     assert therapist.style() == dict.fromkeys(therapist.style(), 4)
     assert therapist.missing_for_submission() == []
 
