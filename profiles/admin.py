@@ -350,6 +350,7 @@ class TherapistAdmin(ImportExportModelAdmin):
             "fresh_days": AVAILABILITY_FRESH_DAYS,
             "combination_importance": coverage.COMBINATION_IMPORTANCE,
             "thin_below": coverage.THIN_BELOW,
+            "min_clients_shown": coverage.MIN_CLIENTS_SHOWN,
         }
         return TemplateResponse(request, "admin/profiles/therapist/coverage.html", context)
 

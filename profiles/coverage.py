@@ -156,6 +156,10 @@ class Combination:
         return f"{who} who want {wanted} work: {self.therapists} {noun}"
 
 
+# Clients' answers are shown only for groups at least this large, so no one client's wishes stand out.
+MIN_CLIENTS_SHOWN = 5
+
+
 @dataclass(frozen=True)
 class Coverage:
     state: str
@@ -164,6 +168,10 @@ class Coverage:
     clients: int
     dimensions: list[DimensionCoverage]
     combinations: list[Combination]
+
+    @property
+    def clients_hidden(self) -> bool:
+        return 0 < self.clients < MIN_CLIENTS_SHOWN
 
 
 def therapists_counted(state: str = "") -> QuerySet[Therapist]:
@@ -231,6 +239,8 @@ def common_combinations(clients: QuerySet[Client]) -> list[tuple[tuple[tuple[Dim
             .order_by()
         )
         for row in rows:
+            if row["n"] < MIN_CLIENTS_SHOWN:
+                continue
             wants = ((first, BUCKETS[row["first_bucket"]]), (second, BUCKETS[row["second_bucket"]]))
             found.append((wants, row["n"]))
     # Most common first; ties in registry order so the page is stable.
@@ -252,6 +262,9 @@ def build(state: str = "") -> Coverage:
     """The coverage of one state (or of the whole country when state is empty)."""
     therapists = therapists_counted(state)
     clients = clients_counted(state)
+    client_count = clients.count()
+    if client_count < MIN_CLIENTS_SHOWN:
+        clients = clients.none()  # too few to show without singling anyone out
     common = common_combinations(clients)
     # One query counts the fitting therapists for every combination at once.
     fits = (
@@ -266,7 +279,7 @@ def build(state: str = "") -> Coverage:
         state=state,
         place=place,
         therapists=therapists.count(),
-        clients=clients.count(),
+        clients=client_count,
         dimensions=[dimension_coverage(dimension, therapists, clients) for dimension in DIMENSIONS],
         combinations=[
             Combination(wants=wants, clients=n, therapists=fits[f"c{index}"], place=place)

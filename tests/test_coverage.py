@@ -19,6 +19,13 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def every_group_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests count a handful of clients; hiding small groups is tested on its own."""
+    monkeypatch.setattr(coverage, "MIN_CLIENTS_SHOWN", 1)
+
+
 NOW = timezone.now()
 STALE = NOW - datetime.timedelta(days=60)
 
