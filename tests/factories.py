@@ -55,16 +55,6 @@ def make_client(**kwargs: Any) -> tuple[Client, str]:
     return Client.create_with_token(**kwargs)
 
 
-def questionnaire_post(**overrides: Any) -> dict[str, Any]:
-    """A valid one-page questionnaire submission; override any field."""
-    data: dict[str, Any] = {"state": "CA", "session_format": "either"}
-    for dimension in DIMENSIONS:
-        data[dimension.point_field] = ""
-        data[dimension.importance_field] = "0"
-    data.update(overrides)
-    return data
-
-
 # --- Therapist side: the editor's steps, requests, check-ins, pictures ---
 
 

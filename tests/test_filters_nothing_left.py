@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client as Browser
 from django.urls import reverse
@@ -90,3 +92,14 @@ def test_the_page_names_the_need_to_relax_and_links_to_it_in_the_open_refine_for
     assert 'href="#div_id_max_fee"' in html
     assert 'id="div_id_max_fee"' in html
     assert '<details class="refine-details" open>' in html
+
+
+def test_the_link_to_the_need_to_relax_points_at_that_field_in_the_refine_form(client: Browser) -> None:
+    make_therapist(name="Only English", languages=("en",))
+    _, token = make_client(state="CA", languages=["ko"])
+
+    html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+
+    anchors = re.findall(r'href="#(div_id_[a-z_]+)"', html)
+    assert anchors == ["div_id_languages"]
+    assert 'id="div_id_languages"' in html
