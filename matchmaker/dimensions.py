@@ -95,8 +95,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
         example_high="Exploring how the way your family handled conflict still shapes you today.",
         therapist_low="teach practical coping skills for the here and now",
         therapist_high="explore old patterns in depth and where they come from",
-        short_low="coping skills",
-        short_high="old patterns",
+        short_low="skills-focused",
+        short_high="depth-focused",
     ),
     Dimension(
         key="structure",

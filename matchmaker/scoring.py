@@ -123,7 +123,7 @@ def explain(preferences: Preferences, style: Style) -> list[Reason]:
         level = closeness(abs(point - stands))
         asked, they_are = describe_point(key, point), describe_point(key, stands)
         title = BY_KEY[key].title
-        text = f"{_LEAD[level]} on “{title.lower()}”: you asked for {asked}; they are {they_are}."
+        text = f"{_LEAD[level]} on “{title.lower()}”: you asked for someone {asked}; they are {they_are}."
         reasons.append(Reason(key, title, point, stands, weight, level, text))
     return reasons
 

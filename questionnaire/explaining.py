@@ -29,7 +29,8 @@ def why_it_fits(reason: Reason) -> str:
     how_much = matters(reason.importance).capitalize()
     if reason.distance == 0:
         return f"{reason.title}: right where you asked ({stands}). {how_much}."
-    return f"{reason.title}: one step from where you asked (you asked for {asked}; they are {stands}). {how_much}."
+    wanted = f"you asked for someone {asked}; they are {stands}"
+    return f"{reason.title}: one step from where you asked ({wanted}). {how_much}."
 
 
 def where_you_differ(reason: Reason) -> str:
@@ -37,7 +38,8 @@ def where_you_differ(reason: Reason) -> str:
     asked, stands = describe_point(reason.key, reason.preferred), describe_point(reason.key, reason.therapist)
     steps = "step" if reason.distance == 1 else "steps"
     how_much = matters(reason.importance).capitalize()
-    return f"{reason.title}: you asked for {asked}; they are {stands}, {reason.distance} {steps} apart. {how_much}."
+    wanted = f"you asked for someone {asked}; they are {stands}"
+    return f"{reason.title}: {wanted}, {reason.distance} {steps} apart. {how_much}."
 
 
 def _x(point: int) -> float:

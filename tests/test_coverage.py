@@ -126,7 +126,7 @@ def test_it_finds_how_many_therapists_fit_the_common_combinations(setup: None) -
     ]
     assert combination.therapists == len(fitting)
     assert combination.thin == (len(fitting) < coverage.THIN_BELOW)
-    assert combination.sentence == f"Clients in Texas who want direct, old patterns work: {len(fitting)} therapist"
+    assert combination.sentence == f"Clients in Texas who want direct, depth-focused work: {len(fitting)} therapist"
 
 
 def test_the_number_of_queries_does_not_grow_with_the_directory(setup: None) -> None:
@@ -153,7 +153,7 @@ def test_the_page_draws_svg_charts_with_text_and_the_thin_list(client: Browser, 
     assert content.count("<svg") == 6
     assert content.count("<title") == 6 + 6 * 7 * 2  # the chart, then each bar
     assert content.count("<desc") == 6
-    assert "Clients in Texas who want direct, old patterns work: 1 therapist" in content
+    assert "Clients in Texas who want direct, depth-focused work: 1 therapist" in content
     assert "<script" not in content
     assert "src=" not in content and "https://" not in html
 

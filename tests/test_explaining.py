@@ -15,7 +15,8 @@ def test_it_says_a_strong_reason_in_plain_words() -> None:
 
     assert why_it_fits(exact) == "Direct or gentle: right where you asked (direct). This matters a lot to you."
     assert why_it_fits(one_off) == (
-        "Support or challenge: one step from where you asked (you asked for supportive; they are very supportive)."
+        "Support or challenge: one step from where you asked"
+        " (you asked for someone supportive; they are very supportive)."
         " This matters a little to you."
     )
 
@@ -24,7 +25,8 @@ def test_it_says_the_largest_difference_with_the_distance() -> None:
     (apart,) = explain({"directness": (1, 2)}, STYLE)
 
     assert where_you_differ(apart) == (
-        "Direct or gentle: you asked for very gentle; they are direct, 5 steps apart. This matters quite a bit to you."
+        "Direct or gentle: you asked for someone very gentle; they are direct, 5 steps apart."
+        " This matters quite a bit to you."
     )
 
 

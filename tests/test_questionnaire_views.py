@@ -136,7 +136,9 @@ def test_each_match_gives_one_reason_sentence_per_weighted_dimension(
         assert len(card.reasons) == 2  # directness and approach; structure and challenge are not weighted
         assert "“direct or gentle”" in card.reasons[0]
         assert "“coping skills or old patterns”" in card.reasons[1]
-    assert listed[0].reasons[0] == "Close match on “direct or gentle”: you asked for very direct; they are very direct."
+    assert listed[0].reasons[0] == (
+        "Close match on “direct or gentle”: you asked for someone very direct; they are very direct."
+    )
 
 
 def test_therapists_who_are_not_published_never_appear(client: Browser, directory: dict[str, Therapist]) -> None:

@@ -91,10 +91,12 @@ def test_a_worked_example_by_hand() -> None:
 
     directness, approach = explain(prefs, style)
     assert directness.closeness is Closeness.PARTIAL  # distance 2
-    assert directness.text == ("Partly fits on “direct or gentle”: you asked for very direct; they are leaning direct.")
+    assert directness.text == (
+        "Partly fits on “direct or gentle”: you asked for someone very direct; they are leaning direct."
+    )
     assert approach.closeness is Closeness.FAR  # distance 4
     assert approach.text == (
-        "Far off on “coping skills or old patterns”: you asked for coping skills; they are old patterns."
+        "Far off on “coping skills or old patterns”: you asked for someone skills-focused; they are depth-focused."
     )
     # Nothing is a close match, so there is no strongest reason...
     assert strongest_reasons([directness, approach]) == []
@@ -110,11 +112,13 @@ def test_a_second_worked_example_with_a_middle_point() -> None:
     assert fit_score(prefs, style) == pytest.approx(80.0, abs=1e-9)
     responsiveness, challenge, intensity = explain(prefs, style)
     assert responsiveness.text == (
-        "Close match on “quiet or responsive”: you asked for in the middle between quiet and responsive; "
+        "Close match on “quiet or responsive”: you asked for someone in the middle between quiet and responsive; "
         "they are in the middle between quiet and responsive."
     )
     assert challenge.closeness is Closeness.FAR
-    assert intensity.text == "Close match on “calm or emotionally intense”: you asked for very calm; they are calm."
+    assert intensity.text == (
+        "Close match on “calm or emotionally intense”: you asked for someone very calm; they are calm."
+    )
 
 
 def test_strongest_reasons_are_the_close_matches_that_matter_most() -> None:

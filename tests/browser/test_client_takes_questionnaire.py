@@ -155,7 +155,7 @@ def test_it_ranks_an_exact_style_match_first_with_scores_and_reasons(page, direc
         ).to_have_text(reasons)
     top = cards.first
     expect(top).to_contain_text("100/100 fit")
-    expect(top).to_contain_text("Close match on “direct or gentle”: you asked for direct; they are direct.")
+    expect(top).to_contain_text("Close match on “direct or gentle”: you asked for someone direct; they are direct.")
     for absent in directory["absent"]:
         expect(page.get_by_role("article", name=absent.name)).to_have_count(0)
     offline = [t for t in directory["absent"] if t.is_published and not t.offers_online]
