@@ -17,24 +17,12 @@ from django.dispatch import receiver
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSIONS
-from profiles.models import Listing, Therapist
+from profiles.models import LISTING_FILTER_FIELDS, Listing, Therapist
 
 # Shared with questionnaire.matching, which caches the directory's size under it.
 PUBLISHED_COUNT_KEY = "matching:published-count"
 
-COPIED_FIELDS = (
-    "accepting_new_clients",
-    "availability_confirmed_at",
-    "offers_online",
-    "offers_in_person",
-    "fee",
-    "sliding_scale",
-    "gender",
-    "lgbtq_affirming",
-    "faith",
-    "birth_year",
-    *(d.key for d in DIMENSIONS),
-)
+COPIED_FIELDS = (*LISTING_FILTER_FIELDS, *(d.key for d in DIMENSIONS))
 
 
 def listing_values(

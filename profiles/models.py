@@ -107,10 +107,6 @@ class TherapistQuerySet(models.QuerySet["Therapist"]):
     def licensed_in(self, state: str) -> TherapistQuerySet:
         return self.filter(licensed_in_condition(state))
 
-    def ranked(self, preferences: Preferences) -> TherapistQuerySet:
-        """Best fit first, equal scores by id: the same order as scoring.rank."""
-        return self.annotate(fit=fit_expression(preferences)).order_by("-fit", "pk")
-
 
 def licensed_in_condition(state: str) -> Exists:
     licences = Therapist.licensed_states.through.objects.filter(therapist=OuterRef("pk"), state=state)
@@ -299,6 +295,27 @@ class Therapist(models.Model):
         return [(text, float(means[name])) for name, text in questions]
 
 
+# The therapist's own columns a listing copies and filters on; the style points are copied too.
+LISTING_FILTER_FIELDS = (
+    "accepting_new_clients",
+    "availability_confirmed_at",
+    "offers_online",
+    "offers_in_person",
+    "fee",
+    "sliding_scale",
+    "gender",
+    "lgbtq_affirming",
+    "faith",
+    "birth_year",
+)
+
+
+class ListingQuerySet(models.QuerySet["Listing"]):
+    def ranked(self, preferences: Preferences) -> ListingQuerySet:
+        """Best fit first, equal scores by therapist id: the same order as scoring.rank."""
+        return self.annotate(fit=fit_expression(preferences)).order_by("-fit", "therapist_id")
+
+
 class Listing(models.Model):
     """A published therapist as the ranking sees them in one state where they are licensed.
 
@@ -336,6 +353,8 @@ class Listing(models.Model):
     challenge = models.PositiveSmallIntegerField()
     intensity = models.PositiveSmallIntegerField()
 
+    objects = ListingQuerySet.as_manager()
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["therapist", "state"], name="listing_once_per_state")]
         indexes = [
@@ -347,16 +366,7 @@ class Listing(models.Model):
                 include=[
                     "id",
                     "therapist",
-                    "accepting_new_clients",
-                    "availability_confirmed_at",
-                    "offers_online",
-                    "offers_in_person",
-                    "fee",
-                    "sliding_scale",
-                    "gender",
-                    "lgbtq_affirming",
-                    "faith",
-                    "birth_year",
+                    *LISTING_FILTER_FIELDS,
                     "languages_mask",
                     "insurance_mask",
                     "concerns_mask",

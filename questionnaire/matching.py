@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import BY_KEY, SCALE_MAX, SCALE_MIN
-from matchmaker.ranking import fit_expression
 from matchmaker.scoring import Preferences, Reason, explain, largest_difference, strongest_reasons
 from profiles.listings import PUBLISHED_COUNT_KEY
 from profiles.models import Listing, Therapist, fresh_since
@@ -410,10 +409,7 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
 
     preferences = client.preferences()
     ranked = (
-        base.filter(passed)
-        .annotate(fit=fit_expression(preferences))
-        .order_by("-fit", "therapist_id")
-        .values_list("therapist_id", "fit", "languages_mask", "insurance_mask")
+        base.filter(passed).ranked(preferences).values_list("therapist_id", "fit", "languages_mask", "insurance_mask")
     )
     paginator = KnownCountPaginator(ranked, PAGE_SIZE, totals["remaining"])
     page = paginator.get_page(page_number)

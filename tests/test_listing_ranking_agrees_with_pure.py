@@ -8,7 +8,6 @@ import pytest
 
 from matchmaker import scoring
 from matchmaker.dimensions import DIMENSION_KEYS, IMPORTANCE_MAX, SCALE_MAX, SCALE_MIN
-from matchmaker.ranking import fit_expression
 from profiles.models import Listing, Therapist
 from tests.factories import make_therapist
 
@@ -28,12 +27,7 @@ def test_the_listing_ranking_in_one_state_agrees_with_the_pure_ranking(seed: int
         for key in DIMENSION_KEYS
     }
 
-    in_sql = list(
-        Listing.objects.filter(state="CA")
-        .annotate(fit=fit_expression(prefs))
-        .order_by("-fit", "therapist_id")
-        .values_list("therapist_id", "fit")
-    )
+    in_sql = list(Listing.objects.filter(state="CA").ranked(prefs).values_list("therapist_id", "fit"))
     candidates = Therapist.objects.published().filter(licensed_states="CA")
     in_python = scoring.rank(prefs, [(t.pk, t.style()) for t in candidates])
 
