@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from matchmaker.dimensions import DIMENSIONS
 from questionnaire.models import CheckIn, Client
@@ -25,13 +26,16 @@ def client_delete(*, client: Client) -> None:
 
 def client_delete_stale(*, now: datetime | None = None, dry_run: bool = False) -> int:
     """Delete every link untouched for KEEP_UNTOUCHED_FOR, each through client_delete; returns how many."""
-    stale = Client.objects.stale(now=now)
+    now = now or timezone.now()
     if dry_run:
-        return stale.count()
+        return Client.objects.stale(now=now).count()
     deleted = 0
-    for client in stale.iterator():
-        client_delete(client=client)
-        deleted += 1
+    for pk in list(Client.objects.stale(now=now).values_list("pk", flat=True)):
+        # Looked up again, so a link opened since the list was made is kept.
+        client = Client.objects.stale(now=now).filter(pk=pk).first()
+        if client is not None:
+            client_delete(client=client)
+            deleted += 1
     return deleted
 
 
