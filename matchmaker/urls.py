@@ -15,6 +15,7 @@ admin.site.site_title = "Matchmaker admin"
 urlpatterns = [
     path("", views.home, name="home"),
     path("how-matching-works/", views.how_matching_works, name="how_matching_works"),
+    path("privacy/", views.privacy, name="privacy"),
     path("", include("questionnaire.urls")),
     path("", include("profiles.urls")),
     # Before Django's own login view, which it replaces with one taking the email address in any case.

@@ -5,6 +5,8 @@ from django.shortcuts import render
 
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.scoring import explain, fit_score
+from profiles.models import CHECK_IN_MIN_CLIENTS
+from questionnaire.models import KEEP_UNTOUCHED_FOR
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -21,3 +23,8 @@ def how_matching_works(request: HttpRequest) -> HttpResponse:
         "example_fit": fit_score(preferences, style),
     }
     return render(request, "how_matching_works.html", context)
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    context = {"keep_days": KEEP_UNTOUCHED_FOR.days, "check_in_min_clients": CHECK_IN_MIN_CLIENTS}
+    return render(request, "privacy.html", context)

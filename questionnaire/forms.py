@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE, SCALE_MAX, SCALE_MIDDLE, SCALE_MIN, Dimension
@@ -280,6 +282,27 @@ LAST_STEP = len(STEPS)
 
 def get_step(number: int) -> Step | None:
     return STEPS[number - 1] if 1 <= number <= LAST_STEP else None
+
+
+class ConsentForm(forms.Form):
+    """Asked on the first step at /start/: without this tick nothing is saved, not even a private link."""
+
+    keep_answers = forms.BooleanField(
+        label=(
+            "Keep my answers so I can come back to them. I agree that Matchmaker stores what I tell it here, "
+            "including what brings me to therapy, under a private link until I delete it or leave it "
+            "unopened for 12 months."
+        ),
+        error_messages={
+            "required": "Please tick this box so we can keep your answers. Until you do, we save nothing.",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["keep_answers"].help_text = format_html(
+            '<a href="{}">What we keep, why, and for how long</a>', reverse("privacy")
+        )
 
 
 # The review page: every answer in plain words.

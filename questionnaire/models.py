@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import datetime, timedelta
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSIONS
@@ -12,6 +14,10 @@ from matchmaker.fields import importance_field, importance_in_scale, point_in_sc
 from matchmaker.scoring import Preferences
 
 TOKEN_BYTES = 24  # 192 bits of randomness in every private link
+# A link nobody has opened or changed for this long is deleted with everything behind it.
+KEEP_UNTOUCHED_FOR = timedelta(days=365)
+# A visit is written down at most this often, so reading a page rarely costs a write.
+SEEN_EVERY = timedelta(days=1)
 
 
 def hash_token(token: str) -> str:
@@ -22,6 +28,14 @@ class ClientQuerySet(models.QuerySet["Client"]):
     def get_by_token(self, token: str) -> Client:
         """The client behind a private link; raises Client.DoesNotExist for any other string."""
         return self.get(token_hash=hash_token(token))
+
+    def untouched_since(self, cutoff: datetime) -> ClientQuerySet:
+        """Links neither opened nor changed after `cutoff`."""
+        return self.filter(last_seen_at__lt=cutoff, updated_at__lt=cutoff)
+
+    def stale(self, *, now: datetime | None = None) -> ClientQuerySet:
+        """Links untouched for KEEP_UNTOUCHED_FOR, due to be deleted."""
+        return self.untouched_since((now or timezone.now()) - KEEP_UNTOUCHED_FOR)
 
 
 class Client(models.Model):
@@ -74,8 +88,14 @@ class Client(models.Model):
     intensity_point = style_point_field("intensity", null=True, blank=True)
     intensity_importance = importance_field("intensity")
 
+    consented_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the client agreed that we keep their answers."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    last_seen_at = models.DateTimeField(
+        default=timezone.now, editable=False, help_text="The last day the private link was opened."
+    )
 
     objects = ClientQuerySet.as_manager()
 
@@ -104,6 +124,13 @@ class Client(models.Model):
     def preferences(self) -> Preferences:
         """This client's answers as input for the scoring module."""
         return {d.key: (getattr(self, d.point_field), getattr(self, d.importance_field)) for d in DIMENSIONS}
+
+    def seen(self, *, now: datetime | None = None) -> None:
+        """Note that the link was opened, unless that was already noted within SEEN_EVERY."""
+        now = now or timezone.now()
+        if self.last_seen_at <= now - SEEN_EVERY:
+            Client.objects.filter(pk=self.pk).update(last_seen_at=now)
+            self.last_seen_at = now
 
     @staticmethod
     def url_for(token: str) -> str:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
 
-from questionnaire.models import Client
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from matchmaker.dimensions import DIMENSIONS
+from questionnaire.models import CheckIn, Client
 
 
 def client_delete(*, client: Client) -> None:
@@ -15,3 +22,91 @@ def client_delete(*, client: Client) -> None:
     """
     with transaction.atomic():
         client.delete()
+
+
+def client_delete_stale(*, now: datetime | None = None, dry_run: bool = False) -> int:
+    """Delete every link untouched for KEEP_UNTOUCHED_FOR, each through client_delete; returns how many."""
+    now = now or timezone.now()
+    if dry_run:
+        return Client.objects.stale(now=now).count()
+    deleted = 0
+    for pk in list(Client.objects.stale(now=now).values_list("pk", flat=True)):
+        # Looked up again, so a link opened since the list was made is kept.
+        client = Client.objects.stale(now=now).filter(pk=pk).first()
+        if client is not None:
+            client_delete(client=client)
+            deleted += 1
+    return deleted
+
+
+# Everything we hold for one private link, for the client to download. Other people appear only as
+# the therapist's name and public profile; the link's hash and internal ids stay out.
+
+EXPORTED_ANSWERS = (
+    "state",
+    "session_format",
+    "languages",
+    "max_fee",
+    "needs_sliding_scale",
+    "insurance",
+    "concerns",
+    "therapist_gender",
+    "wants_lgbtq_affirming",
+    "therapist_faith",
+    "therapist_age_range",
+)
+
+
+def _when(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def client_export(*, client: Client, absolute_url: Callable[[str], str]) -> dict[str, Any]:
+    """A plain dict, ready for JSON, of every row behind this client's link."""
+
+    def therapist(pk: int, name: str) -> dict[str, str]:
+        return {"name": name, "profile": absolute_url(reverse("questionnaire:therapist", args=[pk]))}
+
+    return {
+        "private_link": {
+            "consented_at": _when(client.consented_at),
+            "created_at": _when(client.created_at),
+            "updated_at": _when(client.updated_at),
+            "last_seen_at": _when(client.last_seen_at),
+            "completed_at": _when(client.completed_at),
+            "furthest_step": client.furthest_step,
+        },
+        "answers": {name: getattr(client, name) for name in EXPORTED_ANSWERS},
+        "style": {
+            d.key: {"point": getattr(client, d.point_field), "importance": getattr(client, d.importance_field)}
+            for d in DIMENSIONS
+        },
+        "shortlist": [
+            {"therapist": therapist(entry.therapist_id, entry.therapist.name), "added_at": _when(entry.created_at)}
+            for entry in client.shortlist.select_related("therapist")
+        ],
+        "set_aside": [
+            {"therapist": therapist(aside.therapist_id, aside.therapist.name), "set_aside_at": _when(aside.created_at)}
+            for aside in client.set_aside.select_related("therapist").order_by("created_at", "pk")
+        ],
+        "consultation_requests": [
+            {
+                "therapist": therapist(sent.therapist_id, sent.therapist.name),
+                "name": sent.name,
+                "contact": sent.contact,
+                "message": sent.message,
+                "status": sent.get_status_display(),
+                "sent_at": _when(sent.created_at),
+            }
+            for sent in client.requests.select_related("therapist").order_by("created_at", "pk")
+        ],
+        "check_in_questions": dict(CheckIn.QUESTIONS),
+        "check_ins": [
+            {
+                "therapist": therapist(check_in.therapist_id, check_in.therapist.name),
+                **{name: getattr(check_in, name) for name, _question in CheckIn.QUESTIONS},
+                "checked_in_at": _when(check_in.created_at),
+            }
+            for check_in in client.check_ins.select_related("therapist").order_by("created_at", "pk")
+        ],
+    }

@@ -32,5 +32,6 @@ urlpatterns = [
     path("c/<str:token>/check-ins/<int:pk>/", reaching_out.check_in_result, name="check_in_result"),
     # Privacy
     path("c/<str:token>/delete/", privacy.delete_everything, name="delete_everything"),
+    path("c/<str:token>/download/", privacy.download, name="download"),
     path("deleted/", privacy.deleted, name="deleted"),  # no token: the link is gone by then
 ]

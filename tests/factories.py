@@ -52,6 +52,7 @@ def make_therapist(
 def make_client(**kwargs: Any) -> tuple[Client, str]:
     """A client and the token of their private link."""
     kwargs.setdefault("state", "CA")
+    kwargs.setdefault("consented_at", timezone.now())
     return Client.create_with_token(**kwargs)
 
 
@@ -171,6 +172,7 @@ def questionnaire_step_post(number: int, **overrides: Any) -> dict[str, Any]:
     """A valid submission of one questionnaire step with neutral answers; override any field.
 
     Unticked boxes are simply absent; pass a list for a group of checkboxes and None to leave a field out.
+    Step 1 also ticks the consent to keep the answers, which /start/ asks for (keep_answers=None leaves it out).
     """
     from questionnaire.forms import get_step
 
@@ -178,6 +180,8 @@ def questionnaire_step_post(number: int, **overrides: Any) -> dict[str, Any]:
     assert step is not None, number
     fields = step.form_class._meta.fields or ()
     data = {name: STEP_DEFAULTS[name] for name in fields if name in STEP_DEFAULTS}
+    if number == 1:
+        data["keep_answers"] = "on"
     data.update(overrides)
     return {name: value for name, value in data.items() if value is not None}
 

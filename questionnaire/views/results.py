@@ -15,10 +15,13 @@ from questionnaire.your_page import your_page_context
 
 
 def client_for(token: str) -> Client:
+    """The client behind a private link, noted as seen today (that keeps their answers from retention)."""
     try:
-        return Client.objects.get_by_token(token)
+        client = Client.objects.get_by_token(token)
     except Client.DoesNotExist:
         raise Http404("No answers are saved under this link.") from None
+    client.seen()
+    return client
 
 
 def render_results(

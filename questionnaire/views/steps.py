@@ -1,10 +1,11 @@
 """The questionnaire in steps: start, each step under the private link, and the review.
 
-Step 1 lives at /start/ until its first valid answer creates the client and their
-private link; every later page lives under that link, so progress is saved after
-each step and a closed tab loses nothing. Back is a submit button: it saves the
-step's answers when they are valid, then goes back; if something needs fixing it
-says so first, so nothing typed is silently dropped.
+Step 1 lives at /start/ until its first valid answer, given with consent to keep
+the answers, creates the client and their private link; every later page lives
+under that link, so progress is saved after each step and a closed tab loses
+nothing. Back is a submit button: it saves the step's answers when they are
+valid, then goes back; if something needs fixing it says so first, so nothing
+typed is silently dropped.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from questionnaire.forms import LAST_STEP, STEPS, Step, StepForm, get_step, review_sections
+from questionnaire.forms import LAST_STEP, STEPS, ConsentForm, Step, StepForm, get_step, review_sections
 from questionnaire.models import Client
 from questionnaire.views.results import client_for
 
@@ -27,20 +28,38 @@ def next_unanswered(client: Client, token: str) -> HttpResponse:
 
 
 def render_step(
-    request: HttpRequest, step: Step, form: StepForm, *, token: str | None, from_review: bool = False
+    request: HttpRequest,
+    step: Step,
+    form: StepForm,
+    *,
+    token: str | None,
+    from_review: bool = False,
+    consent: ConsentForm | None = None,
 ) -> HttpResponse:
-    context = {"step": step, "form": form, "token": token, "total": LAST_STEP, "from_review": from_review}
-    return render(request, "questionnaire/step.html", context, status=400 if form.errors else 200)
+    context = {
+        "step": step,
+        "form": form,
+        "token": token,
+        "total": LAST_STEP,
+        "from_review": from_review,
+        "consent": consent,
+    }
+    invalid = form.errors or (consent is not None and consent.errors)
+    return render(request, "questionnaire/step.html", context, status=400 if invalid else 200)
 
 
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
+    """Step 1 and the consent to keep the answers: nothing is stored until both are given."""
     step = STEPS[0]
-    form = step.form_class(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        _client, token = Client.create_with_token(**form.answers(), furthest_step=step.number)
+    data = request.POST if request.method == "POST" else None
+    form, consent = step.form_class(data), ConsentForm(data)
+    if all([form.is_valid(), consent.is_valid()]):  # both, so each shows its own errors
+        _client, token = Client.create_with_token(
+            **form.answers(), furthest_step=step.number, consented_at=timezone.now()
+        )
         return redirect("questionnaire:step", token=token, number=step.number + 1)
-    return render_step(request, step, form, token=None)
+    return render_step(request, step, form, token=None, consent=consent)
 
 
 @require_http_methods(["GET", "POST"])

@@ -70,6 +70,7 @@ def test_it_walks_through_the_steps_with_back_and_a_change_then_refines_the_resu
     on_step(page, 1)
     page.get_by_label("State you live in").select_option(label="Ohio")
     page.get_by_role("radio", name="Online").check()
+    page.get_by_role("checkbox", name=re.compile("^Keep my answers")).check()
     continue_(page)
 
     on_step(page, 2)

@@ -101,6 +101,7 @@ def step_asking(title):
 def answer_questionnaire(page):
     page.get_by_label("State you live in").select_option(label="California")
     click_label(page.get_by_role("group", name="How you would like to meet"), "Online")
+    page.get_by_role("checkbox", name=re.compile("^Keep my answers")).check()
     clicked = dict(CLICKED)
     for number in range(2, LAST_STEP + 1):
         continue_to(page, number)

@@ -8,7 +8,7 @@ from tests.conftest import assert_accessible
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.parametrize("name", ["home", "how_matching_works", "questionnaire:start", "login"])
+@pytest.mark.parametrize("name", ["home", "how_matching_works", "privacy", "questionnaire:start", "login"])
 def test_it_serves_public_pages_without_accessibility_violations(page, name):
     response = page.goto(reverse(name))
     assert response.status == 200

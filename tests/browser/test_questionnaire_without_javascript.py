@@ -31,6 +31,7 @@ def test_it_takes_the_questionnaire_in_steps_and_refines_without_javascript(page
     page.goto(reverse("questionnaire:start"))
     page.get_by_label("State you live in").select_option(label="California")
     page.get_by_role("radio", name="Online").check()
+    page.get_by_role("checkbox", name=re.compile("^Keep my answers")).check()
     continue_(page)
     expect(page.get_by_text(f"Step 2 of {LAST_STEP}", exact=True)).to_be_visible()
     page.get_by_label("Most you can pay per session (USD)").fill("90")

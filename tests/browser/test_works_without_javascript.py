@@ -28,6 +28,7 @@ def test_it_takes_the_questionnaire_and_shows_matches_without_javascript(page_wi
     page.goto(reverse("questionnaire:start"))
     page.get_by_label("State you live in").select_option(label="California")
     page.get_by_role("radio", name="Online").check()
+    page.get_by_role("checkbox", name=re.compile("^Keep my answers")).check()
     asks_challenge = next(s.number for s in STEPS if "challenge_point" in (s.form_class._meta.fields or ()))
     for _ in range(1, asks_challenge):
         page.get_by_role("button", name="Continue", exact=True).click()

@@ -1,0 +1,161 @@
+"""A client downloads, as a JSON file, everything stored under their private link, and nothing about anyone else."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.test import Client as Browser
+from django.urls import reverse
+from django.utils import timezone
+
+from questionnaire.models import CheckIn, Client, ConsultationRequest, SetAside, ShortlistEntry
+from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist, make_therapist_user
+
+pytestmark = pytest.mark.django_db
+
+MARCH = datetime(2026, 3, 4, 10, 30, tzinfo=UTC)
+
+
+def at(model: type, row: object, moment: datetime) -> None:
+    model.objects.filter(pk=row.pk).update(created_at=moment)  # type: ignore[attr-defined]
+
+
+def download(browser: Browser, token: str) -> dict:
+    response = browser.get(reverse("questionnaire:download", args=[token]))
+    assert response.status_code == 200
+    return json.loads(response.content)
+
+
+def test_it_downloads_every_row_behind_the_link_with_its_timestamps(client: Browser) -> None:
+    dana = make_therapist_user("dana", name="Dana Reyes", license_number="LIC-DANA")
+    blake = make_therapist(name="Blake Moss")
+    owner, token = make_client(
+        state="OH",
+        session_format="online",
+        languages=["en", "es"],
+        max_fee=90,
+        needs_sliding_scale=True,
+        concerns=["anxiety"],
+        wants_lgbtq_affirming=True,
+        directness_point=6,
+        directness_importance=3,
+        furthest_step=7,
+        completed_at=MARCH + timedelta(minutes=10),
+        consented_at=MARCH,
+    )
+    at(ShortlistEntry, owner.shortlist.create(therapist=dana), MARCH + timedelta(days=1))
+    at(SetAside, owner.set_aside.create(therapist=blake), MARCH + timedelta(days=2))
+    sent = make_consultation_request(dana, client=owner, message="Could we meet on Tuesdays?", status="replied")
+    at(ConsultationRequest, sent, MARCH + timedelta(days=3))
+    check_in = make_check_in(dana, client=owner, heard=9, goals=7, approach=8, overall=6)
+    at(CheckIn, check_in, MARCH + timedelta(days=20))
+    seen = timezone.now() - timedelta(hours=1)
+    Client.objects.filter(pk=owner.pk).update(created_at=MARCH, updated_at=MARCH + timedelta(days=5), last_seen_at=seen)
+
+    data = download(client, token)
+
+    dana_ref = {"name": "Dana Reyes", "profile": f"http://testserver/therapists/{dana.pk}/"}
+    assert data == {
+        "private_link": {
+            "consented_at": "2026-03-04T10:30:00+00:00",
+            "created_at": "2026-03-04T10:30:00+00:00",
+            "updated_at": "2026-03-09T10:30:00+00:00",
+            "last_seen_at": seen.isoformat(),
+            "completed_at": "2026-03-04T10:40:00+00:00",
+            "furthest_step": 7,
+        },
+        "answers": {
+            "state": "OH",
+            "session_format": "online",
+            "languages": ["en", "es"],
+            "max_fee": 90,
+            "needs_sliding_scale": True,
+            "insurance": "",
+            "concerns": ["anxiety"],
+            "therapist_gender": "",
+            "wants_lgbtq_affirming": True,
+            "therapist_faith": "",
+            "therapist_age_range": "",
+        },
+        "style": {
+            "directness": {"point": 6, "importance": 3},
+            "responsiveness": {"point": None, "importance": 0},
+            "approach": {"point": None, "importance": 0},
+            "structure": {"point": None, "importance": 0},
+            "challenge": {"point": None, "importance": 0},
+            "intensity": {"point": None, "importance": 0},
+        },
+        "shortlist": [{"therapist": dana_ref, "added_at": "2026-03-05T10:30:00+00:00"}],
+        "set_aside": [
+            {
+                "therapist": {"name": "Blake Moss", "profile": f"http://testserver/therapists/{blake.pk}/"},
+                "set_aside_at": "2026-03-06T10:30:00+00:00",
+            }
+        ],
+        "consultation_requests": [
+            {
+                "therapist": dana_ref,
+                "name": "Jordan",
+                "contact": "jordan@example.com",
+                "message": "Could we meet on Tuesdays?",
+                "status": "Replied",
+                "sent_at": "2026-03-07T10:30:00+00:00",
+            }
+        ],
+        "check_in_questions": {
+            "heard": "I felt heard, understood and respected.",
+            "goals": "We worked on what I wanted to work on.",
+            "approach": "The way they work suits me.",
+            "overall": "Overall, the session felt right for me.",
+        },
+        "check_ins": [
+            {
+                "therapist": dana_ref,
+                "heard": 9,
+                "goals": 7,
+                "approach": 8,
+                "overall": 6,
+                "checked_in_at": "2026-03-24T10:30:00+00:00",
+            }
+        ],
+    }
+
+
+def test_it_is_a_file_to_keep_that_no_cache_stores(client: Browser) -> None:
+    _, token = make_client()
+
+    response = client.get(reverse("questionnaire:download", args=[token]))
+
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="matchmaker-my-data.json"'
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_it_holds_nothing_about_anyone_else(client: Browser) -> None:
+    dana = make_therapist_user("dana", name="Dana Reyes", license_number="LIC-DANA")
+    owner, token = make_client(state="OH")
+    make_consultation_request(dana, client=owner)
+    other, _ = make_client(state="TX", max_fee=45)
+    other.shortlist.create(therapist=dana)
+    make_consultation_request(dana, client=other, name="Sam Other", contact="sam@example.org", message="Hello from Sam")
+    make_check_in(dana, client=other)
+
+    body = client.get(reverse("questionnaire:download", args=[token])).content.decode()
+
+    for elsewhere in ("Sam Other", "sam@example.org", "Hello from Sam", '"TX"', "45", "LIC-DANA", "dana@example.com"):
+        assert elsewhere not in body, elsewhere
+    for secret in (owner.token_hash, other.token_hash, token):
+        assert secret not in body
+    assert json.loads(body)["shortlist"] == []
+    assert json.loads(body)["check_ins"] == []
+
+
+def test_it_is_linked_from_your_page_and_only_opens_with_the_link(client: Browser) -> None:
+    _, token = make_client()
+
+    html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+
+    assert f'<a href="/c/{token}/download/" download>Download everything we hold about you</a>' in html
+    assert client.get("/c/not-a-real-link-at-all-really/download/").status_code == 404
