@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 
@@ -187,10 +188,10 @@ class CheckIn(models.Model):
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="check_ins")
     therapist = models.ForeignKey("profiles.Therapist", on_delete=models.CASCADE, related_name="check_ins")
-    heard = models.PositiveSmallIntegerField()
-    goals = models.PositiveSmallIntegerField()
-    approach = models.PositiveSmallIntegerField()
-    overall = models.PositiveSmallIntegerField()
+    heard = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
+    goals = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
+    approach = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
+    overall = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,5 +1,6 @@
 """A fee or a birth year out of range is refused alike by the editor's forms, the CSV import and the
-database, with the same words wherever a person reads them; so is a client's fee ceiling."""
+database, with the same words wherever a person reads them; so are a client's fee ceiling and a
+check-in answer."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from django.urls import reverse
 from profiles.forms import AboutForm, PracticeForm
 from profiles.models import Therapist
 from questionnaire.forms import CostsForm, RefineForm
-from questionnaire.models import Client
+from questionnaire.models import CheckIn, Client
 from tests import factories
 from tests.csv_helpers import good_row, upload
 
@@ -153,3 +154,16 @@ def test_the_database_refuses_a_clients_fee_ceiling_over_1000() -> None:
         Client.objects.filter(pk=person.pk).update(max_fee=1001)
     person.refresh_from_db()
     assert person.max_fee == 80
+
+
+# A check-in answer: from 0 to 10.
+
+
+def test_the_check_in_model_refuses_an_answer_over_10(therapist: Therapist) -> None:
+    person, _token = factories.make_client()
+    check_in = CheckIn(client=person, therapist=therapist, heard=11, goals=8, approach=8, overall=8)
+
+    with pytest.raises(ValidationError) as raised:
+        check_in.full_clean()
+
+    assert list(raised.value.message_dict) == ["heard"]

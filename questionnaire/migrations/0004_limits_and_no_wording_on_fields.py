@@ -21,6 +21,26 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AlterField(
+            model_name='checkin',
+            name='approach',
+            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(10)]),
+        ),
+        migrations.AlterField(
+            model_name='checkin',
+            name='goals',
+            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(10)]),
+        ),
+        migrations.AlterField(
+            model_name='checkin',
+            name='heard',
+            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(10)]),
+        ),
+        migrations.AlterField(
+            model_name='checkin',
+            name='overall',
+            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(10)]),
+        ),
+        migrations.AlterField(
             model_name='client',
             name='approach_importance',
             field=models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(3)]),
