@@ -42,7 +42,7 @@ class LoginForm(AuthenticationForm):
 class SignUpForm(SetPasswordMixin, forms.Form):
     name = forms.CharField(
         label="Your name",
-        max_length=120,
+        max_length=Therapist._meta.get_field("name").max_length,
         help_text="As clients will see it on your profile, for example “Dr. Robin Lee”.",
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
@@ -117,7 +117,9 @@ class AboutForm(forms.ModelForm):
 
     # Not model fields of this form: the license is saved by therapist_update_license,
     # which sends a published profile back for verification when it changes.
-    license_number = forms.CharField(label="License number", max_length=40, required=False)
+    license_number = forms.CharField(
+        label="License number", max_length=Therapist._meta.get_field("license_number").max_length, required=False
+    )
     licensed_states = forms.ModelMultipleChoiceField(
         queryset=State.objects.all(),
         required=False,
