@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Run in a fresh interpreter: the registry is reworded before Django builds the models from it.
@@ -46,32 +48,34 @@ call_command("makemigrations", "profiles", "questionnaire", check=True, dry_run=
 """
 
 
-def run_with_reworded_registry(tmp_path: Path) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def reworded_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "matchmaker.settings",
         "DEBUG": "true",
         # A database of its own, so that the check never touches another one.
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'reworded.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('reworded') / 'db.sqlite3'}",
     }
     return subprocess.run(
         [sys.executable, "-c", REWORDED], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
 
 
-def test_it_detects_no_changes_after_every_wording_of_every_scale_changes(tmp_path: Path) -> None:
-    result = run_with_reworded_registry(tmp_path)
+def test_it_detects_no_changes_after_every_wording_of_every_scale_changes(
+    reworded_run: subprocess.CompletedProcess[str],
+) -> None:
+    assert reworded_run.returncode == 0, reworded_run.stdout + reworded_run.stderr
+    assert "No changes detected" in reworded_run.stdout
 
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "No changes detected" in result.stdout
 
-
-def test_the_reworded_titles_still_reach_the_forms_and_the_admin(tmp_path: Path) -> None:
-    result = run_with_reworded_registry(tmp_path)
-
-    assert "style step: Coping skills or old patterns (reworded): in my sessions I usually …" in result.stdout
-    assert "refine form: How much does “coping skills or old patterns (reworded)” matter to you?" in result.stdout
+def test_the_reworded_titles_still_reach_the_forms_and_the_admin(
+    reworded_run: subprocess.CompletedProcess[str],
+) -> None:
+    out = reworded_run.stdout
+    assert "style step: Coping skills or old patterns (reworded): in my sessions I usually …" in out
+    assert "refine form: How much does “coping skills or old patterns (reworded)” matter to you?" in out
     assert (
         "admin: Coping skills or old patterns (reworded) | 1 = skills-focused (reworded), 7 = depth-focused (reworded)"
-        in result.stdout
+        in out
     )
