@@ -40,8 +40,8 @@ def validate_birth_year(year: int | None) -> None:
     """A year of birth from OLDEST_BIRTH_YEAR to YOUNGEST_AGE years ago, or none.
 
     The upper end moves with the calendar, so it cannot be a field validator that a
-    migration records; Therapist.clean() calls this instead, and the table's check
-    constraint holds the fixed lower end.
+    migration records; Therapist.clean_fields() calls this instead, and the table's
+    check constraint holds the fixed lower end.
     """
     if year is not None and not OLDEST_BIRTH_YEAR <= year <= latest_birth_year():
         raise ValidationError(birth_year_message(), code="birth_year_out_of_range")

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -212,11 +214,21 @@ class Therapist(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("questionnaire:therapist", args=[self.pk])
 
-    def clean(self) -> None:
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        # The birth year's upper end moves with the calendar, so it is checked here rather than by a
+        # field validator; like one, it is skipped for a form without the field, and once per value.
+        errors: dict[str, Any] = {}
         try:
-            limits.validate_birth_year(self.birth_year)
+            super().clean_fields(exclude)
         except ValidationError as error:
-            raise ValidationError({"birth_year": error}) from None
+            errors = error.update_error_dict(errors)
+        if "birth_year" not in errors and "birth_year" not in (exclude or ()):
+            try:
+                limits.validate_birth_year(self.birth_year)
+            except ValidationError as error:
+                errors["birth_year"] = error.error_list
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_published(self) -> bool:

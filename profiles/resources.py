@@ -192,7 +192,7 @@ class TherapistResource(resources.ModelResource):
     birth_year = fields.Field(
         attribute="birth_year",
         column_name="birth_year",
-        # Its range is the model's (Therapist.clean), checked with the rest of the row.
+        # Its range is the model's (Therapist.clean_fields), checked with the rest of the row.
         widget=WholeNumberWidget("Birth year", required=False),
     )
     bio = _text("bio")

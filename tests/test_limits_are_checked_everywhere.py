@@ -126,6 +126,15 @@ def test_the_model_itself_refuses_both_limits(therapist: Therapist) -> None:
     assert raised.value.message_dict == {"fee": [FEE_MESSAGE], "birth_year": [birth_year_message()]}
 
 
+def test_a_step_without_the_birth_year_still_saves_when_the_stored_year_is_out_of_range(therapist: Therapist) -> None:
+    Therapist.objects.filter(pk=therapist.pk).update(birth_year=datetime.date.today().year - 5)
+    therapist.refresh_from_db()
+
+    form = PracticeForm(data=factories.practice_step_post(therapist, fee="130"), instance=therapist)
+
+    assert form.is_valid(), form.errors
+
+
 # A client's fee ceiling: from 0 to $1000, or none.
 
 

@@ -3,20 +3,25 @@
 import django.core.validators
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models import Q
+from django.utils import timezone
 
 # The limits as they stood when the constraints were added.
 MAX_FEE = 1000
 OLDEST_BIRTH_YEAR = 1920
+YOUNGEST_AGE = 21
 
 
 def bring_rows_within_limits(apps, schema_editor):
-    """Rows saved before the limits were checked everywhere (the CSV import took any fee and years from
-    1900): a fee above the ceiling becomes the ceiling, and an impossible birth year, which is optional,
-    is cleared. The listings copy both columns, so they are corrected alike."""
+    """Rows saved before the limits were checked everywhere (the CSV import took any fee, and years from
+    1900 to 2100): a fee above the ceiling becomes the ceiling, and an impossible birth year, which is
+    optional, is cleared. The listings copy both columns, so they are corrected alike."""
+    latest = timezone.now().year - YOUNGEST_AGE
+    impossible_year = Q(birth_year__lt=OLDEST_BIRTH_YEAR) | Q(birth_year__gt=latest)
     for name in ("Therapist", "Listing"):
         model = apps.get_model("profiles", name)
         model.objects.filter(fee__gt=MAX_FEE).update(fee=MAX_FEE)
-        model.objects.filter(birth_year__lt=OLDEST_BIRTH_YEAR).update(birth_year=None)
+        model.objects.filter(impossible_year).update(birth_year=None)
 
 
 class Migration(migrations.Migration):
