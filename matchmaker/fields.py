@@ -1,7 +1,13 @@
-"""Model field and constraint helpers driven by the dimension registry."""
+"""Model field and constraint helpers driven by the dimension registry.
+
+The fields hold values only: their labels and help texts are wording, which the
+forms and the admin take from the registry, so that editing the wording of a
+scale never needs a migration.
+"""
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from matchmaker.dimensions import IMPORTANCE_MAX, IMPORTANCE_MIN, SCALE_MAX, SCALE_MIN, get
@@ -10,20 +16,21 @@ POINT_CHOICES = [(point, str(point)) for point in range(SCALE_MIN, SCALE_MAX + 1
 
 
 def style_point_field(key: str, **kwargs: object) -> models.PositiveSmallIntegerField:
-    """A point 1..7 on one dimension, labelled from the registry."""
-    dimension = get(key)
-    kwargs.setdefault("help_text", f"1 = {dimension.short_low}, 7 = {dimension.short_high}")
-    return models.PositiveSmallIntegerField(dimension.title, choices=POINT_CHOICES, **kwargs)  # type: ignore[arg-type]
+    """A point 1..7 on one dimension of the registry."""
+    get(key)  # a key the registry does not know is a mistake in the model
+    return models.PositiveSmallIntegerField(choices=POINT_CHOICES, **kwargs)  # type: ignore[arg-type]
 
 
 def style_note_field(key: str) -> models.CharField:
-    dimension = get(key)
-    return models.CharField(f"{dimension.title}, in my own words", max_length=240, blank=True)
+    get(key)
+    return models.CharField(max_length=240, blank=True)
 
 
 def importance_field(key: str) -> models.PositiveSmallIntegerField:
-    dimension = get(key)
-    return models.PositiveSmallIntegerField(f"How much “{dimension.title.lower()}” matters", default=0)
+    get(key)
+    return models.PositiveSmallIntegerField(
+        default=0, validators=[MinValueValidator(IMPORTANCE_MIN), MaxValueValidator(IMPORTANCE_MAX)]
+    )
 
 
 def point_in_scale(field: str, name: str, *, nullable: bool = False) -> models.CheckConstraint:

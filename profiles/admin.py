@@ -156,6 +156,17 @@ class TherapistAdmin(ImportExportModelAdmin):
     import_template_name = "admin/profiles/therapist/import.html"
     change_list_template = "admin/profiles/therapist/change_list.html"
 
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        # The style columns hold values only; their wording comes from the registry.
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        for d in DIMENSIONS:
+            if formfield is not None and db_field.name == d.key:
+                formfield.label = d.title
+                formfield.help_text = f"1 = {d.short_low}, 7 = {d.short_high}"
+            elif formfield is not None and db_field.name == d.note_field:
+                formfield.label = f"{d.title}, in my own words"
+        return formfield
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Therapist]:
         return (
             super()

@@ -16,7 +16,7 @@ from django.core.validators import FileExtensionValidator
 from django.db.models import Q
 from django.utils import timezone
 
-from matchmaker import vocabulary
+from matchmaker import limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS, SCALE, SCALE_MAX, SCALE_MIN
 from profiles.models import Concern, InsurancePlan, Language, Modality, State, Therapist
 from questionnaire.models import ConsultationRequest
@@ -27,10 +27,6 @@ PHOTO_MAX_BYTES = 2 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}  # as Pillow names what it finds inside the file
 PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 PHOTO_KINDS = "a JPEG, PNG or WebP picture"
-
-MAX_FEE = 1000
-OLDEST_BIRTH_YEAR = 1920
-YOUNGEST_AGE = 21  # nobody is licensed to practise before this age
 
 EMAIL_MAX_LENGTH = 150  # the email address is also the username, which holds at most 150 characters
 
@@ -46,7 +42,7 @@ class LoginForm(AuthenticationForm):
 class SignUpForm(SetPasswordMixin, forms.Form):
     name = forms.CharField(
         label="Your name",
-        max_length=120,
+        max_length=Therapist._meta.get_field("name").max_length,
         help_text="As clients will see it on your profile, for example “Dr. Robin Lee”.",
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
@@ -121,7 +117,9 @@ class AboutForm(forms.ModelForm):
 
     # Not model fields of this form: the license is saved by therapist_update_license,
     # which sends a published profile back for verification when it changes.
-    license_number = forms.CharField(label="License number", max_length=40, required=False)
+    license_number = forms.CharField(
+        label="License number", max_length=Therapist._meta.get_field("license_number").max_length, required=False
+    )
     licensed_states = forms.ModelMultipleChoiceField(
         queryset=State.objects.all(),
         required=False,
@@ -183,10 +181,9 @@ class AboutForm(forms.ModelForm):
             self.fields["licensed_states"].initial = list(self.instance.licensed_states.all())
 
     def clean_birth_year(self) -> int | None:
+        # The model checks this too; checked here first, a very large number gets only this one message.
         year = self.cleaned_data.get("birth_year")
-        latest = timezone.now().year - YOUNGEST_AGE
-        if year is not None and not OLDEST_BIRTH_YEAR <= year <= latest:
-            raise ValidationError(f"Please enter a year between {OLDEST_BIRTH_YEAR} and {latest}, or leave it empty.")
+        limits.validate_birth_year(year)
         return year
 
     @property
@@ -226,9 +223,10 @@ class PracticeForm(forms.ModelForm):
         help_texts = {"city": "Needed if you see clients in person."}
 
     def clean_fee(self) -> int | None:
+        # The model's own validator, run here first so that a very large number gets only its message.
         fee = self.cleaned_data.get("fee")
-        if fee is not None and fee > MAX_FEE:
-            raise ValidationError(f"Please enter a fee of at most ${MAX_FEE} a session.")
+        if fee is not None:
+            limits.fee_at_most(fee)
         return fee
 
     def clean(self) -> dict[str, Any]:

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Avg, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from matchmaker import vocabulary
+from matchmaker import limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS, Dimension
 from matchmaker.fields import point_in_scale, style_note_field, style_point_field
 from matchmaker.ranking import fit_expression
@@ -156,7 +159,7 @@ class Therapist(models.Model):
     offers_online = models.BooleanField("Sees clients online", default=True)
     offers_in_person = models.BooleanField("Sees clients in person", default=False)
     languages = models.ManyToManyField(Language, blank=True, related_name="therapists")
-    fee = models.PositiveIntegerField("Fee per session (USD)", default=120)
+    fee = models.PositiveIntegerField("Fee per session (USD)", default=120, validators=[limits.fee_at_most])
     sliding_scale = models.BooleanField("Offers a sliding scale", default=False)
     insurance_plans = models.ManyToManyField(InsurancePlan, blank=True, related_name="therapists")
     concerns = models.ManyToManyField(Concern, blank=True, related_name="therapists")
@@ -198,6 +201,11 @@ class Therapist(models.Model):
                 condition=models.Q(status__in=TherapistStatus.values),
                 name="therapist_status_known",
             ),
+            models.CheckConstraint(condition=models.Q(fee__lte=limits.MAX_FEE), name="therapist_fee_at_most_max"),
+            models.CheckConstraint(
+                condition=models.Q(birth_year__isnull=True) | models.Q(birth_year__gte=limits.OLDEST_BIRTH_YEAR),
+                name="therapist_birth_year_not_too_early",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -205,6 +213,22 @@ class Therapist(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("questionnaire:therapist", args=[self.pk])
+
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        # The birth year's upper end moves with the calendar, so it is checked here rather than by a
+        # field validator; like one, it is skipped for a form without the field, and once per value.
+        errors: dict[str, Any] = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if "birth_year" not in errors and "birth_year" not in (exclude or ()):
+            try:
+                limits.validate_birth_year(self.birth_year)
+            except ValidationError as error:
+                errors["birth_year"] = error.error_list
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_published(self) -> bool:

@@ -27,7 +27,9 @@ CODE_LISTS = ("licensed_states", "languages", "insurance_plans", "concerns", "mo
 class WholeNumberWidget(widgets.Widget):
     """A whole number within bounds; anything else is a row error that names the column."""
 
-    def __init__(self, label: str, *, minimum: int, maximum: int | None = None, required: bool = True) -> None:
+    def __init__(
+        self, label: str, *, minimum: int | None = None, maximum: int | None = None, required: bool = True
+    ) -> None:
         super().__init__()
         self.label = label
         self.minimum = minimum
@@ -43,11 +45,13 @@ class WholeNumberWidget(widgets.Widget):
         if not re.fullmatch(r"-?\d+", text):
             raise ValueError(f"“{text}” is not a whole number. {self.expected()}")
         number = int(text)
-        if number < self.minimum or (self.maximum is not None and number > self.maximum):
+        if (self.minimum is not None and number < self.minimum) or (self.maximum is not None and number > self.maximum):
             raise ValueError(f"{number} is out of range. {self.expected()}")
         return number
 
     def expected(self) -> str:
+        if self.minimum is None:
+            return "Use a whole number."
         if self.maximum is None:
             return f"Use a whole number of at least {self.minimum}."
         return f"Use a whole number from {self.minimum} to {self.maximum}."
@@ -188,13 +192,15 @@ class TherapistResource(resources.ModelResource):
     birth_year = fields.Field(
         attribute="birth_year",
         column_name="birth_year",
-        widget=WholeNumberWidget("Birth year", minimum=1900, maximum=2100, required=False),
+        # Its range is the model's (Therapist.clean_fields), checked with the rest of the row.
+        widget=WholeNumberWidget("Birth year", required=False),
     )
     bio = _text("bio")
     city = _text("city")
     offers_online = _yes_no("offers_online")
     offers_in_person = _yes_no("offers_in_person")
     languages = _codes("languages", Language, "language", "en;es")
+    # Its ceiling is the model field's validator, checked with the rest of the row.
     fee = fields.Field(attribute="fee", column_name="fee", widget=WholeNumberWidget("Fee (USD)", minimum=0))
     sliding_scale = _yes_no("sliding_scale")
     insurance_plans = _codes("insurance_plans", InsurancePlan, "insurance", "aetna;cigna")

@@ -13,14 +13,13 @@ from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
 
-from matchmaker import vocabulary
+from matchmaker import limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE, SCALE_MAX, SCALE_MIDDLE, SCALE_MIN, Dimension
+from matchmaker.limits import MAX_FEE
 from questionnaire.models import Client
 
 NO_PREFERENCE = ""
 POINT_CHOICES = [(NO_PREFERENCE, "No preference"), *((point, str(point)) for point in SCALE)]
-# Far above any fee in the directory: a larger number is almost certainly a typo.
-MAX_FEE = 1000
 AGE_RANGE_CHOICES = [(code, label) for code, label, _, _ in vocabulary.AGE_RANGES]
 INVALID_CHOICE = "Select a valid choice. %(value)s is not one of the available choices."
 
@@ -41,15 +40,13 @@ def max_fee_field() -> forms.IntegerField:
     return forms.IntegerField(
         label="Most you can pay per session (USD)",
         required=False,
-        min_value=0,
-        max_value=MAX_FEE,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1}),
+        # The model field's own validators, so the questionnaire and the refine form refuse what it refuses.
+        validators=[limits.max_fee_at_least, limits.max_fee_at_most],
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "min": 0, "max": MAX_FEE}),
         help_text="Leave this empty if cost does not limit you. If you need a sliding scale, "
         "therapists who offer one are shown even when their full fee is higher.",
         error_messages={
             "invalid": "Please enter a whole number of dollars, like 80.",
-            "min_value": "Please enter an amount of 0 dollars or more.",
-            "max_value": f"Please enter an amount up to ${MAX_FEE}, or leave it empty if cost does not limit you.",
         },
     )
 

@@ -4,11 +4,12 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from matchmaker import vocabulary
+from matchmaker import limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.fields import importance_field, importance_in_scale, point_in_scale, style_point_field
 from matchmaker.scoring import Preferences
@@ -58,7 +59,12 @@ class Client(models.Model):
     )
 
     languages = models.JSONField("Languages you would like sessions in", default=list, blank=True)
-    max_fee = models.PositiveIntegerField("Most you can pay per session (USD)", null=True, blank=True)
+    max_fee = models.PositiveIntegerField(
+        "Most you can pay per session (USD)",
+        null=True,
+        blank=True,
+        validators=[limits.max_fee_at_least, limits.max_fee_at_most],
+    )
     needs_sliding_scale = models.BooleanField("I need a sliding scale", default=False)
     insurance = models.CharField(
         "Insurance you would like to use", max_length=20, choices=vocabulary.INSURANCE_PLANS, blank=True
@@ -106,6 +112,10 @@ class Client(models.Model):
             models.CheckConstraint(
                 condition=models.Q(session_format__in=["online", "in_person", "either"]),
                 name="client_session_format_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_fee__isnull=True) | models.Q(max_fee__lte=limits.MAX_FEE),
+                name="client_max_fee_at_most_max",
             ),
         ]
 
@@ -205,10 +215,10 @@ class CheckIn(models.Model):
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="check_ins")
     therapist = models.ForeignKey("profiles.Therapist", on_delete=models.CASCADE, related_name="check_ins")
-    heard = models.PositiveSmallIntegerField()
-    goals = models.PositiveSmallIntegerField()
-    approach = models.PositiveSmallIntegerField()
-    overall = models.PositiveSmallIntegerField()
+    heard = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
+    goals = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
+    approach = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
+    overall = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,12 +3,25 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+# Frozen here so that this migration never depends on live code: the columns a listing copied from
+# its therapist, and the code order the bitmasks used, when the table was created. Codes are only ever
+# appended to these lists, so the bits agree with the live lists.
+COPIED_FIELDS = (
+    "accepting_new_clients", "availability_confirmed_at", "offers_online", "offers_in_person", "fee",
+    "sliding_scale", "gender", "lgbtq_affirming", "faith", "birth_year",
+    "directness", "responsiveness", "approach", "structure", "challenge", "intensity",
+)
+LANGUAGE_CODES = ('en', 'es', 'zh', 'vi', 'tl', 'ar', 'fr', 'ko', 'ru', 'de', 'pt', 'hi', 'asl',)
+INSURANCE_CODES = ('aetna', 'bcbs', 'cigna', 'kaiser', 'medicaid', 'medicare', 'optum', 'tricare',)
+CONCERN_CODES = ('anxiety', 'depression', 'trauma', 'relationships', 'grief', 'identity', 'stress', 'self_esteem', 'family', 'life_transitions', 'addiction', 'eating', 'ocd', 'parenting',)
+
+
+def bitmask(codes_in_order, chosen):
+    return sum(1 << index for index, code in enumerate(codes_in_order) if code in chosen)
+
 
 def build_listings(apps, schema_editor):
     """Listings for therapists published before the table existed."""
-    from matchmaker import vocabulary
-    from profiles.listings import COPIED_FIELDS
-
     Therapist = apps.get_model("profiles", "Therapist")
     Listing = apps.get_model("profiles", "Listing")
     rows = []
@@ -16,11 +29,9 @@ def build_listings(apps, schema_editor):
         "licensed_states", "languages", "insurance_plans", "concerns"
     ):
         values = {name: getattr(therapist, name) for name in COPIED_FIELDS}
-        values["languages_mask"] = vocabulary.bitmask(vocabulary.LANGUAGES, [t.code for t in therapist.languages.all()])
-        values["insurance_mask"] = vocabulary.bitmask(
-            vocabulary.INSURANCE_PLANS, [t.code for t in therapist.insurance_plans.all()]
-        )
-        values["concerns_mask"] = vocabulary.bitmask(vocabulary.CONCERNS, [t.code for t in therapist.concerns.all()])
+        values["languages_mask"] = bitmask(LANGUAGE_CODES, {t.code for t in therapist.languages.all()})
+        values["insurance_mask"] = bitmask(INSURANCE_CODES, {t.code for t in therapist.insurance_plans.all()})
+        values["concerns_mask"] = bitmask(CONCERN_CODES, {t.code for t in therapist.concerns.all()})
         states = sorted(state.code for state in therapist.licensed_states.all())
         for index, state in enumerate(states):
             rows.append(Listing(therapist=therapist, state=state, primary=index == 0, **values))
