@@ -16,7 +16,7 @@ def clear_impossible_fee_limits(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('questionnaire', '0003_approach_poles_wording'),
+        ('questionnaire', '0004_client_consent_and_last_seen'),
     ]
 
     operations = [
