@@ -236,11 +236,14 @@ class TherapistAdmin(ImportExportModelAdmin):
         return format_html("<table><caption>Averages of {}</caption><tbody>{}</tbody></table>", counted, rows)
 
     # Actions: each calls a function in profiles.curation, which also writes the admin history.
+    # Each needs the change permission: staff who may only look are not offered them, and a forged
+    # POST of one is refused by the admin before it runs.
 
     @admin.action(
         description="Approve and publish this therapist",
         description_plural="Approve and publish selected therapists",
         location=BOTH_LOCATIONS,
+        permissions=["change"],
     )
     def approve(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> None:
         outcomes = self._apply(request, queryset, lambda t: therapist_approve(therapist=t, by=request.user))
@@ -250,6 +253,7 @@ class TherapistAdmin(ImportExportModelAdmin):
         description="Reject this therapist (asks for a reason)",
         description_plural="Reject selected therapists (asks for a reason)",
         location=BOTH_LOCATIONS,
+        permissions=["change"],
     )
     def reject(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> HttpResponse | None:
         # First visit shows the reason form; its submission comes back here with "confirm".
@@ -281,6 +285,7 @@ class TherapistAdmin(ImportExportModelAdmin):
         description="Unpublish this therapist (back to pending)",
         description_plural="Unpublish selected therapists (back to pending)",
         location=BOTH_LOCATIONS,
+        permissions=["change"],
     )
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> None:
         outcomes = self._apply(request, queryset, lambda t: therapist_unpublish(therapist=t, by=request.user))
