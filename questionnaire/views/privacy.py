@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from questionnaire.privacy import client_delete
-from questionnaire.views.results import client_for
+from questionnaire.views.results import client_for, locks_the_client
 
 
 @require_http_methods(["GET", "POST"])
+@locks_the_client
 def delete_everything(request: HttpRequest, token: str) -> HttpResponse:
     """GET asks to confirm, and says what will go; POST deletes."""
     client = client_for(token)

@@ -17,10 +17,11 @@ from questionnaire.reaching_out import (
     consultation_request_create,
 )
 from questionnaire.views.profile import published_therapist, render_profile
-from questionnaire.views.results import client_for
+from questionnaire.views.results import client_for, locks_the_client
 
 
 @require_POST
+@locks_the_client
 def request_consultation(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     client = client_for(token)
     therapist = published_therapist(pk)
@@ -45,6 +46,7 @@ def request_sent(request: HttpRequest, token: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@locks_the_client
 def check_in(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     client = client_for(token)
     # Only someone the client reached out to; they may have left the directory since.
