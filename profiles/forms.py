@@ -117,8 +117,15 @@ class PhotoField(forms.ImageField):
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 with Image.open(data) as picture:  # reads the header only
                     width, height = picture.size
+        except Image.DecompressionBombError:
+            # So many pixels that Pillow will not even describe it: far over the limit, too.
+            raise ValidationError(
+                f"This photo has far too many pixels; the most we can take is {PHOTO_MAX_SIDE} pixels on a side. "
+                "Please choose a smaller picture.",
+                code="too_many_pixels",
+            ) from None
         except Exception:
-            # Not a picture (or one Pillow calls a decompression bomb): the usual check says so.
+            # Not a picture: the usual check says so.
             return
         finally:
             data.seek(0)
