@@ -12,7 +12,7 @@ from django.contrib.admin import ActionLocation
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
@@ -27,7 +27,7 @@ from import_export.forms import ConfirmImportForm, ExportForm
 from import_export.results import Result, RowResult
 from import_export.tmp_storages import TempFolderStorage
 
-from matchmaker import vocabulary
+from matchmaker import aggregates, vocabulary
 from matchmaker.dimensions import DIMENSIONS
 from profiles import coverage
 from profiles.curation import Outcome, therapist_approve, therapist_reject, therapist_unpublish
@@ -171,12 +171,9 @@ class TherapistAdmin(ImportExportModelAdmin):
         return (
             super()
             .get_queryset(request)
+            .select_related("published_check_ins")
             .prefetch_related("licensed_states")
-            .annotate(
-                check_in_count=Count("check_ins"),
-                check_in_clients=Count("check_ins__client", distinct=True),
-                check_in_overall=Avg("check_ins__overall"),
-            )
+            .annotate(check_in_count=Count("check_ins"))
         )
 
     def get_ordering(self, request: HttpRequest) -> list[str] | tuple[str, ...]:
@@ -210,48 +207,54 @@ class TherapistAdmin(ImportExportModelAdmin):
         count = getattr(therapist, "check_in_count", 0)
         if not count:
             return "–"
-        if therapist.check_in_clients < CHECK_IN_MIN_CLIENTS:  # type: ignore[attr-defined]
+        averages = dict(therapist.check_in_averages() or [])
+        overall = averages.get(dict(CheckIn.QUESTIONS).get("overall", ""))
+        if overall is None:
             return str(count)
-        return f"{count} · {therapist.check_in_overall:.1f}/{CheckIn.SCALE_MAX}"  # type: ignore[attr-defined]
+        return f"{count} · {overall:.1f}/{CheckIn.SCALE_MAX}"
 
     @admin.display(description="Averages")
     def check_ins(self, therapist: Therapist) -> str:
-        """Averages only, and only once enough clients answered that no one's answers can be worked out."""
+        """The published averages only: from 5 different clients on, and moved only by 5 more."""
         if therapist.pk is None:
             return "–"
-        averages = therapist.check_ins.aggregate(
-            count=Count("pk"),
-            clients=Count("client", distinct=True),
-            **{name: Avg(name) for name, _question in CheckIn.QUESTIONS},
-        )
-        if not averages["count"]:
+        count = therapist.check_ins.count()
+        if not count:
             return "No check-ins yet."
-        counted = format_html(
-            "{} check-in{} from {} client{}",
-            averages["count"],
-            pluralize(averages["count"]),
-            averages["clients"],
-            pluralize(averages["clients"]),
-        )
-        if averages["clients"] < CHECK_IN_MIN_CLIENTS:
+        counted = format_html("{} check-in{}", count, pluralize(count))
+        averages = therapist.check_in_averages()
+        if averages is None:
             return format_html(
-                "{}. Averages are shown from {} different clients on, so that no one's answers can be worked out.",
+                "{}. Averages are shown from {} different clients on, and only change once {} more have "
+                "checked in (counting only check-ins a day or more after a consultation request), so that no "
+                "one's answers can be worked out.",
                 counted,
                 CHECK_IN_MIN_CLIENTS,
+                aggregates.BATCH,
             )
+        clients = therapist.published_check_ins.clients  # type: ignore[attr-defined]
         rows = format_html_join(
             "",
             "<tr><th scope='row'>{}</th><td>{}</td></tr>",
-            ((question, f"{averages[name]:.1f} / {CheckIn.SCALE_MAX}") for name, question in CheckIn.QUESTIONS),
+            ((question, f"{mean:.1f} / {CheckIn.SCALE_MAX}") for question, mean in averages),
         )
-        return format_html("<table><caption>Averages of {}</caption><tbody>{}</tbody></table>", counted, rows)
+        return format_html(
+            "<table><caption>{}; published averages from {} client{}</caption><tbody>{}</tbody></table>",
+            counted,
+            clients,
+            pluralize(clients),
+            rows,
+        )
 
     # Actions: each calls a function in profiles.curation, which also writes the admin history.
+    # Each needs the change permission: staff who may only look are not offered them, and a forged
+    # POST of one is refused by the admin before it runs.
 
     @admin.action(
         description="Approve and publish this therapist",
         description_plural="Approve and publish selected therapists",
         location=BOTH_LOCATIONS,
+        permissions=["change"],
     )
     def approve(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> None:
         outcomes = self._apply(request, queryset, lambda t: therapist_approve(therapist=t, by=request.user))
@@ -261,6 +264,7 @@ class TherapistAdmin(ImportExportModelAdmin):
         description="Reject this therapist (asks for a reason)",
         description_plural="Reject selected therapists (asks for a reason)",
         location=BOTH_LOCATIONS,
+        permissions=["change"],
     )
     def reject(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> HttpResponse | None:
         # First visit shows the reason form; its submission comes back here with "confirm".
@@ -292,6 +296,7 @@ class TherapistAdmin(ImportExportModelAdmin):
         description="Unpublish this therapist (back to pending)",
         description_plural="Unpublish selected therapists (back to pending)",
         location=BOTH_LOCATIONS,
+        permissions=["change"],
     )
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> None:
         outcomes = self._apply(request, queryset, lambda t: therapist_unpublish(therapist=t, by=request.user))

@@ -6,6 +6,7 @@ style questions comes from the dimension registry.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from django import forms
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db.models import Q
 from django.utils import timezone
+from PIL import Image
 
 from matchmaker import limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS, SCALE, SCALE_MAX, SCALE_MIN
@@ -27,6 +29,7 @@ PHOTO_MAX_BYTES = 2 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}  # as Pillow names what it finds inside the file
 PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 PHOTO_KINDS = "a JPEG, PNG or WebP picture"
+PHOTO_MAX_SIDE = 4000  # pixels; a small file can still describe a picture far too large to decode
 
 EMAIL_MAX_LENGTH = 150  # the email address is also the username, which holds at most 150 characters
 
@@ -94,11 +97,40 @@ class PhotoField(forms.ImageField):
                 f"This photo is {size:.1f} MB; the most we can take is 2 MB. Please choose a smaller picture.",
                 code="too_large",
             )
+        if data:
+            self._check_dimensions(data)
         photo = super().to_python(data)
         # The extension says little: what counts is what Pillow found inside the file.
         if photo is not None and getattr(photo, "image", None) is not None and photo.image.format not in PHOTO_FORMATS:
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image")
         return photo
+
+    def _check_dimensions(self, data: Any) -> None:
+        """Refuse a picture too large on a side from its header, before anything decodes its pixels."""
+        try:
+            with warnings.catch_warnings():
+                # Pillow warns about very large pictures; this check is what acts on that.
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                with Image.open(data) as picture:  # reads the header only
+                    width, height = picture.size
+        except Image.DecompressionBombError:
+            # So many pixels that Pillow will not even describe it: far over the limit, too.
+            raise ValidationError(
+                f"This photo has far too many pixels; the most we can take is {PHOTO_MAX_SIDE} pixels on a side. "
+                "Please choose a smaller picture.",
+                code="too_many_pixels",
+            ) from None
+        except Exception:
+            # Not a picture: the usual check says so.
+            return
+        finally:
+            data.seek(0)
+        if width > PHOTO_MAX_SIDE or height > PHOTO_MAX_SIDE:
+            raise ValidationError(
+                f"This photo is {width} × {height} pixels; the most we can take is {PHOTO_MAX_SIDE} pixels "
+                "on a side. Please choose a smaller picture.",
+                code="too_many_pixels",
+            )
 
 
 def checkbox_choices(queryset: Any, label: str, help_text: str = "") -> forms.ModelMultipleChoiceField:
@@ -142,7 +174,7 @@ class AboutForm(forms.ModelForm):
     photo = PhotoField(
         label="Photo (optional)",
         required=False,
-        help_text=f"{PHOTO_KINDS.capitalize()} of at most 2 MB.",
+        help_text=f"{PHOTO_KINDS.capitalize()} of at most 2 MB and {PHOTO_MAX_SIDE} pixels on a side.",
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
 

@@ -5,13 +5,13 @@ from collections.abc import Collection
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Avg, Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from matchmaker import limits, vocabulary
+from matchmaker import aggregates, limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS, Dimension
 from matchmaker.fields import point_in_scale, style_note_field, style_point_field
 from matchmaker.ranking import fit_expression
@@ -74,8 +74,8 @@ AVAILABILITY_FRESH_DAYS = 45
 # Therapists are reminded to confirm this long after their last confirmation.
 AVAILABILITY_REMINDER_DAYS = 30
 # Check-in averages reach a therapist only once this many different clients have checked in,
-# so that no single client's answers can be worked out from them.
-CHECK_IN_MIN_CLIENTS = 5
+# so that no single client's answers can be worked out from them (see matchmaker.aggregates).
+CHECK_IN_MIN_CLIENTS = aggregates.MIN_CLIENTS
 
 
 def fresh_since() -> datetime.datetime:
@@ -307,16 +307,20 @@ class Therapist(models.Model):
 
     # --- Check-ins, only ever as averages ---
 
-    def check_in_client_count(self) -> int:
-        return self.check_ins.values("client").distinct().count()
-
     def check_in_averages(self) -> list[tuple[str, float]] | None:
-        """The mean answer to each check-in question, or None below CHECK_IN_MIN_CLIENTS different clients."""
-        if self.check_in_client_count() < CHECK_IN_MIN_CLIENTS:
+        """The published mean answer to each check-in question, or None while none is published.
+
+        Published in batches by questionnaire.reaching_out.check_ins_publish, so that no
+        one client's answers can be worked out from them.
+        """
+        try:
+            published = self.published_check_ins  # type: ignore[attr-defined]
+        except ObjectDoesNotExist:
             return None
         questions = self.check_ins.model.QUESTIONS
-        means = self.check_ins.aggregate(**{name: Avg(name) for name, _ in questions})
-        return [(text, float(means[name])) for name, text in questions]
+        if len(published.means) != len(questions):
+            return None  # published for other questions than today's
+        return [(text, float(mean)) for (_name, text), mean in zip(questions, published.means, strict=True)]
 
 
 # The therapist's own columns a listing copies and filters on; the style points are copied too.

@@ -157,8 +157,33 @@ class MomentWidget(widgets.Widget):
         return value.isoformat() if value else ""
 
 
+# A cell starting with one of these is run as a formula by spreadsheet programs
+# (=HYPERLINK(...) and the like), so free text is exported with a "'" in front, which
+# spreadsheets read as "this is text" and hide, and which import takes off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_MARK = "'"
+
+
+def _marked(value: str) -> bool:
+    """Whether a cell as written in the file carries our text mark."""
+    return value.startswith(TEXT_MARK) and value[1:2] in (*FORMULA_STARTS, TEXT_MARK)
+
+
+class FreeTextWidget(widgets.CharWidget):
+    """Free text, exported so that no spreadsheet runs it as a formula, and imported back unchanged."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
+        text: str = super().clean(value, row, **kwargs)
+        return text[1:] if _marked(text) else text
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        text = "" if value is None else str(value)
+        # Text that already looks marked gets a mark too, so that import gives back exactly what was stored.
+        return TEXT_MARK + text if text.startswith(FORMULA_STARTS) or _marked(text) else text
+
+
 def _text(attribute: str) -> fields.Field:
-    return fields.Field(attribute=attribute, column_name=attribute, widget=widgets.CharWidget())
+    return fields.Field(attribute=attribute, column_name=attribute, widget=FreeTextWidget())
 
 
 def _codes(attribute: str, model: type[Model], label: str, example: str) -> fields.Field:

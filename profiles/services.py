@@ -32,21 +32,27 @@ def therapist_sign_up(*, name: str, email: str, password: str) -> Therapist:
     return therapist
 
 
+# What our team checks before publishing, besides the license number and states: a published
+# profile whose name or credentials change goes back for verification too.
+VERIFIED_FIELDS = ("name", "credentials")
+
+
 @transaction.atomic
 def therapist_update_license(*, therapist: Therapist, license_number: str, states: Iterable[State]) -> bool:
-    """Record the license number and states.
+    """Record the license number and states, and the name and credentials already set on the instance.
 
-    Clients trust a published profile because our team checked the license, so a
-    published profile whose license changes goes back to pending until it is checked
-    again. Returns True when that happened.
+    Clients trust a published profile because our team checked who the therapist is
+    and their license, so a published profile whose name, credentials, license number
+    or states change goes back to pending, out of matches and off its public page,
+    until it is checked again. Returns True when that happened.
     """
     states = list(states)
+    stored = Therapist.objects.values(*VERIFIED_FIELDS, "license_number").get(pk=therapist.pk)
     old_states = set(therapist.licensed_states.values_list("pk", flat=True))
-    license_number = license_number.strip()
-    if license_number == therapist.license_number and old_states == {state.pk for state in states}:
-        return False
-    therapist.license_number = license_number
-    sent_back = therapist.status == Therapist.Status.PUBLISHED
+    therapist.license_number = license_number.strip()
+    changed = any(getattr(therapist, name) != stored[name] for name in (*VERIFIED_FIELDS, "license_number"))
+    changed = changed or old_states != {state.pk for state in states}
+    sent_back = changed and therapist.status == Therapist.Status.PUBLISHED
     if sent_back:
         therapist.status = Therapist.Status.PENDING
         therapist.submitted_at = timezone.now()

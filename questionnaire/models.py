@@ -228,10 +228,14 @@ class CheckIn(models.Model):
                 condition=models.Q(**{f"{name}__gte": 0, f"{name}__lte": 10}), name=f"check_in_{name}_in_scale"
             )
             for name in ("heard", "goals", "approach", "overall")
-        ]
+        ] + [models.UniqueConstraint(fields=["client", "therapist"], name="check_in_once_per_therapist")]
 
     def __str__(self) -> str:
         return f"Check-in about {self.therapist}"
+
+    def answers(self) -> list[int]:
+        """The answers in the order of QUESTIONS, as the aggregate rule takes them."""
+        return [getattr(self, name) for name, _question in self.QUESTIONS]
 
     @property
     def total(self) -> int:
@@ -242,3 +246,20 @@ class CheckIn(models.Model):
         """A total of 36 or more out of 40 with no single answer of 6 or less."""
         answers = (self.heard, self.goals, self.approach, self.overall)
         return self.total >= 36 and min(answers) > 6
+
+
+class PublishedCheckIns(models.Model):
+    """The check-in averages a therapist and our team see, published in batches (see matchmaker.aggregates).
+
+    Written only by questionnaire.reaching_out.check_ins_publish; kept when a client deletes their
+    check-in, since changing it then would show what that one client had answered.
+    """
+
+    therapist = models.OneToOneField("profiles.Therapist", on_delete=models.CASCADE, related_name="published_check_ins")
+    means = models.JSONField(help_text="The mean answer to each question, in the order of CheckIn.QUESTIONS.")
+    clients = models.PositiveIntegerField(help_text="How many different clients the means are drawn from.")
+    last_check_in = models.PositiveBigIntegerField(help_text="The id of the newest check-in the means include.")
+    published_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Check-in averages of {self.therapist}"

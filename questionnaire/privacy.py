@@ -18,10 +18,12 @@ def client_delete(*, client: Client) -> None:
     """The answers, shortlist, set-aside therapists, requests and check-ins, all at once and for good.
 
     Every related row is a CASCADE from Client, so deleting the client takes them all in one transaction;
-    requests also leave the therapist's inbox.
+    requests also leave the therapist's inbox. The client's row is locked first: every other write behind
+    the link locks it too, so none can add a row while the deletion gathers what to delete.
     """
     with transaction.atomic():
-        client.delete()
+        if Client.objects.select_for_update().filter(pk=client.pk).exists():
+            client.delete()
 
 
 def client_delete_stale(*, now: datetime | None = None, dry_run: bool = False) -> int:

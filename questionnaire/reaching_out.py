@@ -6,16 +6,21 @@ import logging
 import re
 import smtplib
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 
+from matchmaker import aggregates
 from matchmaker.dimensions import BY_KEY
 from profiles.models import Therapist
 from questionnaire.forms import STEPS
-from questionnaire.models import CheckIn, Client, ConsultationRequest
+from questionnaire.models import CheckIn, Client, ConsultationRequest, PublishedCheckIns
 
 logger = logging.getLogger(__name__)
 
@@ -134,10 +139,59 @@ class CheckInForm(forms.Form):
 def check_in_create(
     *, client: Client, therapist: Therapist, heard: int, goals: int, approach: int, overall: int
 ) -> CheckIn:
+    """Save a client's one check-in about a therapist, then publish the averages again if a batch is complete.
+
+    A second one about the same therapist is never saved: the first is returned instead,
+    also when two submissions race each other.
+    """
+    earlier = CheckIn.objects.filter(client=client, therapist=therapist).first()
+    if earlier is not None:
+        return earlier
     check_in = CheckIn(client=client, therapist=therapist, heard=heard, goals=goals, approach=approach, overall=overall)
-    check_in.full_clean()
-    check_in.save()
+    check_in.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            check_in.save()
+    except IntegrityError:
+        return CheckIn.objects.get(client=client, therapist=therapist)
+    check_ins_publish(therapist=therapist)
     return check_in
+
+
+def check_ins_publish(*, therapist: Therapist) -> PublishedCheckIns | None:
+    """Recompute the therapist's published check-in averages by the rule in matchmaker.aggregates.
+
+    The one writer of PublishedCheckIns. It locks the therapist's row, so two check-ins
+    arriving together are counted one after the other.
+    """
+    with transaction.atomic():
+        Therapist.objects.select_for_update().filter(pk=therapist.pk).exists()
+        row = PublishedCheckIns.objects.filter(therapist=therapist).first()
+        first_request = (
+            ConsultationRequest.objects.filter(client=OuterRef("client"), therapist=OuterRef("therapist"))
+            .order_by("created_at")
+            .values("created_at")[:1]
+        )
+        counted = [
+            check_in
+            for check_in in therapist.check_ins.annotate(requested_at=Subquery(first_request)).order_by("pk")
+            if aggregates.counts(requested_at=check_in.requested_at, checked_in_at=check_in.created_at)  # type: ignore[attr-defined]
+        ]
+        current = None
+        if row is not None:
+            current = aggregates.Figure(means=tuple(Decimal(str(m)) for m in row.means), clients=row.clients)
+        new = sum(1 for check_in in counted if row is None or check_in.pk > row.last_check_in)
+        figure = aggregates.next_figure([check_in.answers() for check_in in counted], new=new, current=current)
+        if figure is None or figure is current:
+            return row
+        row = row or PublishedCheckIns(therapist=therapist)
+        row.means = [float(m) for m in figure.means]
+        row.clients = figure.clients
+        row.last_check_in = counted[-1].pk
+        row.published_at = timezone.now()
+        row.full_clean()
+        row.save()
+        return row
 
 
 LOW = 6  # an answer of 6 or less is a low one

@@ -137,6 +137,22 @@ def make_check_in(therapist: Therapist, **kwargs: Any) -> Any:
     return CheckIn.objects.create(therapist=therapist, **kwargs)
 
 
+def make_counted_check_ins(therapist: Therapist, answers: list[dict[str, int]]) -> list[Any]:
+    """Check-ins from different clients that count for the averages (each two days after a request), published."""
+    import datetime
+
+    from questionnaire.models import ConsultationRequest
+    from questionnaire.reaching_out import check_ins_publish
+
+    saved = []
+    for row in answers:
+        request = make_consultation_request(therapist)
+        ConsultationRequest.objects.filter(pk=request.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
+        saved.append(make_check_in(therapist, client=request.client, **row))
+    check_ins_publish(therapist=therapist)
+    return saved
+
+
 def image_bytes(image_format: str = "PNG", size: tuple[int, int] = (8, 8), *, noise: bool = False) -> bytes:
     """A real picture in the given Pillow format; with noise, it hardly compresses (for size limits)."""
     import io

@@ -12,6 +12,8 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+NAMES = [name for name, _question in CheckIn.QUESTIONS]
+
 
 def check_in(therapist: Therapist, heard: int, goals: int, approach: int, overall: int) -> CheckIn:
     client, _token = factories.make_client()
@@ -29,12 +31,11 @@ def test_the_change_page_shows_the_average_per_question_and_the_count(client: Br
     therapist = factories.make_therapist(name="Priya Shah")
     answers = [(9, 8, 7, 10), (7, 8, 5, 6), (10, 10, 9, 9), (8, 6, 7, 8), (6, 9, 8, 7)]
     assert len(answers) >= CHECK_IN_MIN_CLIENTS
-    for row in answers:
-        check_in(therapist, *row)
+    factories.make_counted_check_ins(therapist, [dict(zip(NAMES, row, strict=True)) for row in answers])
 
     html = client.get(reverse("admin:profiles_therapist_change", args=[therapist.pk])).content.decode()
 
-    assert f"{len(answers)} check-ins from {len(answers)} clients" in html
+    assert f"{len(answers)} check-ins; published averages from {len(answers)} clients" in html
     for index, (_name, question) in enumerate(CheckIn.QUESTIONS):
         average = sum(row[index] for row in answers) / len(answers)
         assert f"<th scope='row'>{question}</th><td>{average:.1f} / 10</td>" in html.replace("&#x27;", "'")
@@ -46,7 +47,7 @@ def test_with_too_few_clients_only_the_count_is_shown(client: Browser, curator: 
 
     html = client.get(reverse("admin:profiles_therapist_change", args=[therapist.pk])).content.decode()
 
-    assert "1 check-in from 1 client." in html
+    assert "1 check-in. Averages are shown from 5 different clients on" in html
     assert "/ 10" not in html
     assert "3.0" not in html
 
@@ -54,8 +55,7 @@ def test_with_too_few_clients_only_the_count_is_shown(client: Browser, curator: 
 def test_the_changelist_shows_the_count_and_overall_average(client: Browser, curator: None) -> None:
     therapist = factories.make_therapist(name="Priya Shah")
     overall = [10, 6, 9, 8, 7]
-    for value in overall:
-        check_in(therapist, 5, 5, 5, value)
+    factories.make_counted_check_ins(therapist, [dict(zip(NAMES, (5, 5, 5, value), strict=True)) for value in overall])
 
     html = client.get(reverse("admin:profiles_therapist_changelist")).content.decode()
 

@@ -1,4 +1,4 @@
-"""Check-in answers reach a therapist only as averages, and only once 5 different clients have checked in."""
+"""Check-in answers reach a therapist only as averages, and only once 5 different clients who count have checked in."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from profiles.models import CHECK_IN_MIN_CLIENTS
 from questionnaire.models import CheckIn
-from tests.factories import make_check_in, make_client, make_therapist_user
+from questionnaire.reaching_out import check_ins_publish
+from tests.factories import make_check_in, make_consultation_request, make_counted_check_ins, make_therapist_user
 
 pytestmark = pytest.mark.django_db
 
@@ -33,13 +34,12 @@ def robin(client: Browser):
 
 
 def test_it_explains_and_shows_no_numbers_below_the_threshold(client: Browser, robin) -> None:
-    # Five check-ins, but from only four different clients.
-    repeat_client, _ = make_client()
-    for answers in ANSWERS[:3]:
-        make_check_in(robin, **answers)
-    make_check_in(robin, client=repeat_client, **ANSWERS[3])
-    make_check_in(robin, client=repeat_client, **ANSWERS[4])
-    assert CheckIn.objects.filter(therapist=robin).values("client").distinct().count() == CHECK_IN_MIN_CLIENTS - 1
+    # Four clients who count, and one more whose check-in came straight after the request.
+    make_counted_check_ins(robin, ANSWERS[:4])
+    hasty = make_consultation_request(robin)
+    make_check_in(robin, client=hasty.client, **ANSWERS[4])
+    check_ins_publish(therapist=robin)
+    assert CheckIn.objects.filter(therapist=robin).values("client").distinct().count() == CHECK_IN_MIN_CLIENTS
 
     response = client.get(reverse("profiles:dashboard"))
 
@@ -51,9 +51,8 @@ def test_it_explains_and_shows_no_numbers_below_the_threshold(client: Browser, r
 
 
 def test_it_shows_the_mean_of_each_question_from_five_clients(client: Browser, robin) -> None:
-    for answers in ANSWERS:
-        make_check_in(robin, **answers)
-    make_check_in(make_therapist_user("sam"), heard=0, goals=0, approach=0, overall=0)  # someone else's
+    make_counted_check_ins(robin, ANSWERS)
+    make_counted_check_ins(make_therapist_user("sam"), [dict.fromkeys(ANSWERS[0], 0)] * 5)  # someone else's
 
     response = client.get(reverse("profiles:dashboard"))
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from matchmaker import aggregates
 from profiles.forms import AcceptingForm, RequestStatusForm
 from profiles.models import AVAILABILITY_FRESH_DAYS, AVAILABILITY_REMINDER_DAYS, CHECK_IN_MIN_CLIENTS, Therapist
 from profiles.services import therapist_confirm_availability, therapist_set_accepting
@@ -43,6 +44,7 @@ def dashboard_context(
             "new_count": sum(1 for request in requests if request.status == ConsultationRequest.Status.NEW),
             "check_in_averages": therapist.check_in_averages(),
             "check_in_min_clients": CHECK_IN_MIN_CLIENTS,
+            "check_in_batch": aggregates.BATCH,
             "fresh_days": AVAILABILITY_FRESH_DAYS,
             "reminder_days": AVAILABILITY_REMINDER_DAYS,
         }

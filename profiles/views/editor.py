@@ -73,7 +73,8 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             if sent_back:
                 messages.warning(
                     request,
-                    "Your license details changed, so your profile is back with our team for verification. "
+                    "Your name, credentials or license details changed, so your profile is back with our team "
+                    "for verification. "
                     "Clients will see it again as soon as it is verified.",
                 )
         else:
@@ -92,7 +93,7 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 def save_about(form: AboutForm, therapist: Therapist) -> bool:
-    """Save step 1; True when a changed license sent a published profile back for verification.
+    """Save step 1; True when a changed name, credentials or license sent a published profile back for verification.
 
     A replaced or removed photo's file is deleted: nothing else points to it, and keeping
     pictures of people who took them down would be keeping what the product doesn't need.
@@ -100,12 +101,13 @@ def save_about(form: AboutForm, therapist: Therapist) -> bool:
     # Read from the database: validating the form already put the new photo on the instance.
     old_photo = Therapist.objects.values_list("photo", flat=True).get(pk=therapist.pk)
     with transaction.atomic():
-        form.save()
+        # Before the form saves, so that the stored name and credentials are still the ones our team checked.
         sent_back = therapist_update_license(
             therapist=therapist,
             license_number=form.cleaned_data["license_number"],
             states=form.cleaned_data["licensed_states"],
         )
+        form.save()
         if old_photo and old_photo != therapist.photo.name:
             storage = therapist.photo.storage
             # Only once the new row is saved, so a failed save never leaves the profile pointing to nothing.

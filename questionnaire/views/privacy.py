@@ -10,10 +10,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from questionnaire.privacy import client_delete, client_export
-from questionnaire.views.results import client_for
+from questionnaire.views.results import client_for, locks_the_client
 
 
 @require_http_methods(["GET", "POST"])
+@locks_the_client
 def delete_everything(request: HttpRequest, token: str) -> HttpResponse:
     """GET asks to confirm, and says what will go; POST deletes."""
     client = client_for(token)

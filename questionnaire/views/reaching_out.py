@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,10 +18,11 @@ from questionnaire.reaching_out import (
     consultation_request_create,
 )
 from questionnaire.views.profile import published_therapist, render_profile
-from questionnaire.views.results import client_for
+from questionnaire.views.results import client_for, locks_the_client
 
 
 @require_POST
+@locks_the_client
 def request_consultation(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     client = client_for(token)
     therapist = published_therapist(pk)
@@ -45,10 +47,16 @@ def request_sent(request: HttpRequest, token: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@locks_the_client
 def check_in(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     client = client_for(token)
     # Only someone the client reached out to; they may have left the directory since.
     therapist = get_object_or_404(Therapist, pk=pk, pk__in=client.requests.values("therapist"))
+    earlier = client.check_ins.filter(therapist=therapist).first()
+    if earlier is not None:
+        # One check-in per therapist, so that no one can weigh the averages with repeats.
+        messages.info(request, f"You already checked in about {therapist.name}; here is what you told us then.")
+        return redirect("questionnaire:check_in_result", token=token, pk=earlier.pk)
     form = CheckInForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         saved = check_in_create(client=client, therapist=therapist, **form.cleaned_data)

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import copy
+import functools
+from collections.abc import Callable
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -10,7 +13,7 @@ from django.views.decorators.http import require_POST
 from profiles.models import Therapist
 from questionnaire.forms import RefineForm
 from questionnaire.matching import find_matches
-from questionnaire.models import Client
+from questionnaire.models import Client, hash_token
 from questionnaire.your_page import your_page_context
 
 
@@ -22,6 +25,25 @@ def client_for(token: str) -> Client:
         raise Http404("No answers are saved under this link.") from None
     client.seen()
     return client
+
+
+def locks_the_client(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A POST behind a private link runs in one transaction that first locks the client's row.
+
+    So a write racing "delete everything" either finishes before the deletion starts (and is
+    deleted with the rest) or waits for it and then finds the link gone (404). Reads are left alone.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, token: str, *args: object, **kwargs: object) -> HttpResponse:
+        if request.method != "POST":
+            return view(request, token, *args, **kwargs)
+        with transaction.atomic():
+            if not Client.objects.select_for_update().filter(token_hash=hash_token(token)).exists():
+                raise Http404("No answers are saved under this link.")
+            return view(request, token, *args, **kwargs)
+
+    return wrapper
 
 
 def render_results(
@@ -39,6 +61,7 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@locks_the_client
 def refine(request: HttpRequest, token: str) -> HttpResponse:
     """Change a filter or an importance on the results page, without retaking the questionnaire."""
     client = client_for(token)

@@ -24,7 +24,7 @@ from questionnaire.shortlist import (
     shortlist_remove,
 )
 from questionnaire.views.profile import published_therapist
-from questionnaire.views.results import client_for
+from questionnaire.views.results import client_for, locks_the_client
 
 
 def known_therapist(client: Client, pk: int) -> Therapist:
@@ -53,6 +53,7 @@ def shortlist(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@locks_the_client
 def add(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     client = client_for(token)
     therapist = published_therapist(pk)
@@ -72,6 +73,7 @@ def add(request: HttpRequest, token: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@locks_the_client
 def remove(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     client = client_for(token)
     therapist = get_object_or_404(Therapist, pk=pk, pk__in=client.shortlist.values("therapist"))
@@ -101,6 +103,7 @@ def compare(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@locks_the_client
 def set_aside(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     client = client_for(token)
     therapist = known_therapist(client, pk)
@@ -113,6 +116,7 @@ def set_aside(request: HttpRequest, token: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@locks_the_client
 def bring_back(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     client = client_for(token)
     therapist = get_object_or_404(Therapist, pk=pk, pk__in=client.set_aside.values("therapist"))

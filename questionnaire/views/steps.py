@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from questionnaire.forms import LAST_STEP, STEPS, ConsentForm, Step, StepForm, get_step, review_sections
 from questionnaire.models import Client
-from questionnaire.views.results import client_for
+from questionnaire.views.results import client_for, locks_the_client
 
 
 def next_unanswered(client: Client, token: str) -> HttpResponse:
@@ -63,6 +63,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@locks_the_client
 def step(request: HttpRequest, token: str, number: int, from_review: bool = False) -> HttpResponse:
     client = client_for(token)
     current = get_step(number)
@@ -84,6 +85,7 @@ def step(request: HttpRequest, token: str, number: int, from_review: bool = Fals
 
 
 @require_http_methods(["GET", "POST"])
+@locks_the_client
 def review(request: HttpRequest, token: str) -> HttpResponse:
     """Every answer with a way to change it; confirming shows the matches."""
     client = client_for(token)
