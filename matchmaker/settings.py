@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_ratelimit",
     "import_export",
     "matchmaker",
     "profiles",
@@ -147,6 +148,26 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Behind a reverse proxy every request arrives from the proxy's own address. Only when told how many
+# proxies stand in front is X-Forwarded-For trusted, and then only the entry the outermost of them wrote.
+# The same address keys the lockout above and every rate limit (matchmaker.limits.client_address).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "matchmaker.limits.forwarded_address"
+
+# Rate limits, as "count/period" (s, m, h, d; "20/10m" is 20 per 10 minutes). They are counted in the
+# cache, which must be shared by every worker in production: set REDIS_URL there.
+RATE_LIMIT_PRIVATE_LINKS = os.environ.get("RATE_LIMIT_PRIVATE_LINKS", "10/h")  # per client address
+RATE_LIMIT_CONSULTATION_REQUESTS = os.environ.get("RATE_LIMIT_CONSULTATION_REQUESTS", "3/d")  # per private link
+RATE_LIMIT_LOGINS = os.environ.get("RATE_LIMIT_LOGINS", "20/10m")  # per client address, any username
+RATE_LIMIT_PASSWORD_RESETS = os.environ.get("RATE_LIMIT_PASSWORD_RESETS", "10/h")  # per client address
+RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT = os.environ.get("RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT", "3/h")
+RATE_LIMIT_SIGN_UPS = os.environ.get("RATE_LIMIT_SIGN_UPS", "10/h")  # per client address
+if not REDIS_URL and DEBUG:
+    # The in-process cache counts per worker: good enough for development and tests, not for production.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003"]
+# Django's own cache backends are not on django-ratelimit's list; Redis's increments atomically.
+SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from matchmaker.limits import by_address, limit_posts
 from questionnaire.forms import LAST_STEP, STEPS, Step, StepForm, get_step, review_sections
 from questionnaire.models import Client
 from questionnaire.views.results import client_for
@@ -34,6 +35,7 @@ def render_step(
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts(group="private-links", key=by_address, setting="RATE_LIMIT_PRIVATE_LINKS")
 def start(request: HttpRequest) -> HttpResponse:
     step = STEPS[0]
     form = step.form_class(request.POST if request.method == "POST" else None)
