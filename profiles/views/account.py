@@ -10,29 +10,47 @@ from django.contrib.auth import login as log_in
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from matchmaker.limits import by_address, limit_posts
 from profiles.forms import LimitedPasswordResetForm, LoginForm, SignUpForm
-from profiles.services import therapist_sign_up
+from profiles.services import therapist_confirm_sign_up, therapist_sign_up
 
 # Two backends are configured (axes and Django's); a new account logs in through Django's.
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts(group="sign-ups", key=by_address, setting="RATE_LIMIT_SIGN_UPS")
 def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("profiles:dashboard")
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        therapist = therapist_sign_up(
-            name=form.cleaned_data["name"], email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
+        therapist_sign_up(
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            site_url=request.build_absolute_uri("/").rstrip("/"),
         )
-        log_in(request, therapist.user, backend=MODEL_BACKEND)
-        messages.success(request, "Welcome. Your account is ready; now tell clients about yourself and how you work.")
-        return redirect("profiles:edit", pk=therapist.pk)
+        # The same next step whether or not the address already had an account.
+        return redirect("profiles:sign_up_sent")
     return render(request, "profiles/sign_up.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_GET
+def sign_up_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "profiles/sign_up_sent.html")
+
+
+@require_GET
+def confirm_sign_up(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    user = therapist_confirm_sign_up(uidb64=uidb64, token=token)
+    if user is None:
+        return render(request, "profiles/sign_up_link_spoiled.html", status=400)
+    log_in(request, user, backend=MODEL_BACKEND)
+    messages.success(request, "Welcome. Your account is ready; now tell clients about yourself and how you work.")
+    return redirect("profiles:edit", pk=user.therapist.pk)
 
 
 def new_password_set(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
