@@ -59,3 +59,16 @@ def test_the_queries_do_not_grow_with_the_requests(
 
     with django_assert_max_num_queries(15):
         client.get(reverse("profiles:dashboard"))
+
+
+def test_a_refused_change_to_an_older_request_is_shown_with_its_message(client: Browser, robin: Any) -> None:
+    oldest = make_consultation_request(robin, name="Oldest Client")
+    for number in range(25):
+        make_consultation_request(robin, name=f"Client {number:02d}")
+
+    url = reverse("profiles:request_status", args=[oldest.pk])
+    response = client.post(url, {f"request-{oldest.pk}-status": "archived"})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Oldest Client" in html and "Please choose new, replied or closed." in html

@@ -44,13 +44,21 @@ def dashboard_context(
             pairs.append((request, shown or RequestStatusForm(instance=request)))
         return pairs
 
+    open_requests, closed_pairs = with_forms(open_page), with_forms(closed_requests)
+    if status_form is not None and not any(request.pk == status_form.instance.pk for request, _ in open_requests):
+        # A refused change to a request further down the list is shown first, so its message is seen.
+        refused = ConsultationRequest.objects.get(pk=status_form.instance.pk)
+        if refused.status == closed:
+            closed_pairs = [(refused, status_form)] + [pair for pair in closed_pairs if pair[0].pk != refused.pk]
+        else:
+            open_requests = [(refused, status_form), *open_requests]
     context.update(
         {
             "missing": therapist.missing_for_submission(),
             "accepting_form": accepting_form or AcceptingForm(instance=therapist),
-            "open_requests": with_forms(open_page),
+            "open_requests": open_requests,
             "open_page": open_page,
-            "closed_requests": with_forms(closed_requests),
+            "closed_requests": closed_pairs,
             "closed_page": closed_requests,
             "new_count": therapist.requests.filter(status=ConsultationRequest.Status.NEW).count(),
             "check_in_averages": therapist.check_in_averages(),
