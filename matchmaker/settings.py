@@ -7,6 +7,7 @@ variable set the app runs for development on a local SQLite file.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,14 @@ def env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def env_rate(name: str, default: str) -> str:
+    """A rate limit such as "10/h" or "20/10m": a count, a slash, an optional multiple and s, m, h or d."""
+    value = os.environ.get(name, "") or default
+    if not re.fullmatch(r"[1-9]\d*/([1-9]\d*)?[smhd]", value):
+        raise ImproperlyConfigured(f"{name} must be a rate like 10/h or 20/10m, not {value!r}")
+    return value
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -157,12 +166,12 @@ AXES_CLIENT_IP_CALLABLE = "matchmaker.limits.forwarded_address"
 
 # Rate limits, as "count/period" (s, m, h, d; "20/10m" is 20 per 10 minutes). They are counted in the
 # cache, which must be shared by every worker in production: set REDIS_URL there.
-RATE_LIMIT_PRIVATE_LINKS = os.environ.get("RATE_LIMIT_PRIVATE_LINKS", "10/h")  # per client address
-RATE_LIMIT_CONSULTATION_REQUESTS = os.environ.get("RATE_LIMIT_CONSULTATION_REQUESTS", "3/d")  # per private link
-RATE_LIMIT_LOGINS = os.environ.get("RATE_LIMIT_LOGINS", "20/10m")  # per client address, any username
-RATE_LIMIT_PASSWORD_RESETS = os.environ.get("RATE_LIMIT_PASSWORD_RESETS", "10/h")  # per client address
-RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT = os.environ.get("RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT", "3/h")
-RATE_LIMIT_SIGN_UPS = os.environ.get("RATE_LIMIT_SIGN_UPS", "10/h")  # per client address
+RATE_LIMIT_PRIVATE_LINKS = env_rate("RATE_LIMIT_PRIVATE_LINKS", "10/h")  # per client address
+RATE_LIMIT_CONSULTATION_REQUESTS = env_rate("RATE_LIMIT_CONSULTATION_REQUESTS", "3/d")  # per private link
+RATE_LIMIT_LOGINS = env_rate("RATE_LIMIT_LOGINS", "20/10m")  # per client address, any username
+RATE_LIMIT_PASSWORD_RESETS = env_rate("RATE_LIMIT_PASSWORD_RESETS", "10/h")  # per client address
+RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT = env_rate("RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT", "3/h")
+RATE_LIMIT_SIGN_UPS = env_rate("RATE_LIMIT_SIGN_UPS", "10/h")  # per client address
 if not REDIS_URL and DEBUG:
     # The in-process cache counts per worker: good enough for development and tests, not for production.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003"]
