@@ -7,6 +7,7 @@ variable set the app runs for development on a local SQLite file.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,14 @@ def env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def env_rate(name: str, default: str) -> str:
+    """A rate limit such as "10/h" or "20/10m": a count, a slash, an optional multiple and s, m, h or d."""
+    value = os.environ.get(name, "") or default
+    if not re.fullmatch(r"[1-9]\d*/([1-9]\d*)?[smhd]", value):
+        raise ImproperlyConfigured(f"{name} must be a rate like 10/h or 20/10m, not {value!r}")
+    return value
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -67,6 +76,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_ratelimit",
     "import_export",
     "matchmaker",
     "profiles",
@@ -147,6 +157,26 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Behind a reverse proxy every request arrives from the proxy's own address. Only when told how many
+# proxies stand in front is X-Forwarded-For trusted, and then only the entry the outermost of them wrote.
+# The same address keys the lockout above and every rate limit (matchmaker.rate_limits.client_address).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "matchmaker.rate_limits.forwarded_address"
+
+# Rate limits, as "count/period" (s, m, h, d; "20/10m" is 20 per 10 minutes). They are counted in the
+# cache, which must be shared by every worker in production: set REDIS_URL there.
+RATE_LIMIT_PRIVATE_LINKS = env_rate("RATE_LIMIT_PRIVATE_LINKS", "10/h")  # per client address
+RATE_LIMIT_CONSULTATION_REQUESTS = env_rate("RATE_LIMIT_CONSULTATION_REQUESTS", "3/d")  # per private link
+RATE_LIMIT_LOGINS = env_rate("RATE_LIMIT_LOGINS", "20/10m")  # per client address, any username
+RATE_LIMIT_PASSWORD_RESETS = env_rate("RATE_LIMIT_PASSWORD_RESETS", "10/h")  # per client address
+RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT = env_rate("RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT", "3/h")
+RATE_LIMIT_SIGN_UPS = env_rate("RATE_LIMIT_SIGN_UPS", "10/h")  # per client address
+if not REDIS_URL and DEBUG:
+    # The in-process cache counts per worker: good enough for development and tests, not for production.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003"]
+# Django's own cache backends are not on django-ratelimit's list; Redis's increments atomically.
+SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -3,14 +3,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from matchmaker import views
-from profiles.forms import LoginForm
+from profiles.forms import AdminLoginForm
+from profiles.views import account
 
 admin.site.site_header = "Matchmaker directory"
 admin.site.site_title = "Matchmaker admin"
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,9 +19,13 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("", include("questionnaire.urls")),
     path("", include("profiles.urls")),
-    # Before Django's own login view, which it replaces with one taking the email address in any case.
-    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    # Before Django's own views, which they replace: logins taking the email address in any case, limited
+    # per address; password reset emails limited per address and per account; a new password lifts a lockout.
+    path("accounts/login/", account.login, name="login"),
+    path("accounts/password_reset/", account.password_reset, name="password_reset"),
+    path("accounts/reset/<uidb64>/<token>/", account.new_password_set, name="password_reset_confirm"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/login/", account.admin_login),
     path("admin/", admin.site.urls),
 ]
 

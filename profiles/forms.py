@@ -10,16 +10,18 @@ import warnings
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db.models import Q
+from django.http import HttpRequest
 from django.utils import timezone
 from PIL import Image
 
 from matchmaker import limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS, SCALE, SCALE_MAX, SCALE_MIN
+from matchmaker.rate_limits import is_limited
 from profiles.models import Concern, InsurancePlan, Language, Modality, State, Therapist
 from questionnaire.models import ConsultationRequest
 
@@ -34,12 +36,48 @@ PHOTO_MAX_SIDE = 4000  # pixels; a small file can still describe a picture far t
 EMAIL_MAX_LENGTH = 150  # the email address is also the username, which holds at most 150 characters
 
 
+USERNAME_TOO_LONG = "That is longer than any email address or username here: at most 150 characters."
+
+
+def username_within_limit(username: str) -> str:
+    """Refuse a username no account can have before it reaches authentication (and django-axes' records)."""
+    if len(username) > EMAIL_MAX_LENGTH:
+        raise ValidationError(USERNAME_TOO_LONG, code="max_length")
+    return username
+
+
 class LoginForm(AuthenticationForm):
     """Django's login form, taking the email address in any case: sign-up stores it in lower case."""
 
     def clean_username(self) -> str:
         # Lowered before authenticating, so django-axes counts "Robin@…" and "robin@…" as one account.
-        return self.cleaned_data["username"].strip().lower()
+        return username_within_limit(self.cleaned_data["username"].strip().lower())
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """The admin's login form, refusing an over-long username as a form error."""
+
+    def clean_username(self) -> str:
+        return username_within_limit(self.cleaned_data["username"])
+
+
+class LimitedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, sending to one address at most RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT times.
+
+    The limit counts every address typed, with or without an account, and the page after it reads
+    the same either way, so it tells nobody which addresses have accounts.
+    """
+
+    def save(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+        email = self.cleaned_data["email"].strip().lower()
+        if request is not None and is_limited(
+            request,
+            group="password-resets-per-account",
+            key=lambda _group, _request: email,
+            setting="RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT",
+        ):
+            return
+        super().save(*args, request=request, **kwargs)
 
 
 class SignUpForm(SetPasswordMixin, forms.Form):
@@ -58,14 +96,8 @@ class SignUpForm(SetPasswordMixin, forms.Form):
     password1, password2 = SetPasswordMixin.create_password_fields(label2="The same password again")
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        users = get_user_model().objects
-        if users.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
-            raise ValidationError(
-                "There is already an account with this email address. "
-                "You can log in, or reset your password if you have forgotten it."
-            )
-        return email
+        # Whether the address already has an account is never said here: therapist_sign_up answers by email.
+        return str(self.cleaned_data["email"]).strip().lower()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

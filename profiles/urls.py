@@ -9,6 +9,8 @@ app_name = "profiles"
 urlpatterns = [
     # Account
     path("therapist/sign-up/", account.sign_up, name="sign_up"),
+    path("therapist/sign-up/check-your-email/", account.sign_up_sent, name="sign_up_sent"),
+    path("therapist/sign-up/confirm/<uidb64>/<token>/", account.confirm_sign_up, name="confirm_sign_up"),
     # Dashboard
     path("therapist/", dashboard.dashboard, name="dashboard"),
     path(

@@ -189,13 +189,20 @@ class ConsultationRequest(models.Model):
     message = models.TextField("Your message", max_length=2000)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(auto_now_add=True)
+    shared_consent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the client agreed to share this request's details with the therapist."
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=["new", "replied", "closed"]), name="request_status_known"
-            )
+            ),
+            # Until the therapist answers, a second request to them from the same link is the first one again.
+            models.UniqueConstraint(
+                fields=["client", "therapist"], condition=models.Q(status="new"), name="one_open_request_per_therapist"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -48,9 +48,22 @@ class ConsultationRequestForm(forms.ModelForm):
             "message": {"required": "Please write a line or two so they know what you are looking for."},
         }
 
+    share = forms.BooleanField(
+        required=True,
+        error_messages={"required": "Please tick this box to send the request: nothing is shared without it."},
+    )
+
     def __init__(self, *args: object, therapist: Therapist, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.therapist = therapist
+        self.fields["share"].label = (
+            f"I agree to share with {therapist.name} the name, the contact details and the message I wrote above, "
+            "and the date I send this request."
+        )
+        self.fields["share"].help_text = (
+            "Only they can read it, in their Matchmaker inbox. Nothing else is shared: not your other answers, "
+            "not your matches and not your private link."
+        )
 
     def clean(self) -> dict[str, object]:
         cleaned: dict[str, object] = super().clean() or {}
@@ -86,16 +99,40 @@ The Matchmaker team
 """
 
 
+def open_request_to(*, client: Client, therapist: Therapist) -> ConsultationRequest | None:
+    """The request from this link the therapist has not answered yet, if there is one."""
+    return client.requests.filter(therapist=therapist, status=ConsultationRequest.Status.NEW).first()
+
+
 def consultation_request_create(
-    *, client: Client, therapist: Therapist, name: str, contact: str, message: str, inbox_url: str
+    *, client: Client, therapist: Therapist, name: str, contact: str, message: str, share: bool, inbox_url: str
 ) -> ConsultationRequest:
     """Save a request to the therapist's inbox and tell them by email, if they have an address with us.
 
-    The email says only that a request is waiting: no client details, no private link.
+    The client's consent to share it is stored with it. While a request to the same therapist is still
+    unanswered, that one is returned instead and nothing is saved or sent twice (a database constraint
+    settles a race between two submits). The email says only that a request is waiting: no client
+    details, no private link.
     """
-    request = ConsultationRequest(client=client, therapist=therapist, name=name, contact=contact, message=message)
-    request.full_clean()
-    request.save()
+    if not share:
+        raise ValidationError("A request is only sent with the client's consent to share it.", code="no_consent")
+    request = ConsultationRequest(
+        client=client,
+        therapist=therapist,
+        name=name,
+        contact=contact,
+        message=message,
+        shared_consent_at=timezone.now(),
+    )
+    request.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            request.save()
+    except IntegrityError:
+        existing = open_request_to(client=client, therapist=therapist)
+        if existing is None:
+            raise
+        return existing
     email = therapist.user.email if therapist.user else ""
     if email:
         body = NOTIFICATION_BODY.format(name=therapist.name, inbox_url=inbox_url)

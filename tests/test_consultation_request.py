@@ -20,6 +20,7 @@ VALID = {
     "name": "Sam",
     "contact": "sam@example.org",
     "message": "I have been struggling with panic at work and would like to talk about starting sessions.",
+    "share": "on",
 }
 
 

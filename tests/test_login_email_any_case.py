@@ -15,7 +15,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def robin() -> Therapist:
-    return therapist_sign_up(name="Robin Lee", email="Robin@Example.com", password=PASSWORD)
+    therapist = therapist_sign_up(
+        name="Robin Lee", email="Robin@Example.com", password=PASSWORD, site_url="http://testserver"
+    )
+    assert therapist is not None and therapist.user is not None
+    therapist.user.is_active = True  # as following the emailed link does
+    therapist.user.save()
+    return therapist
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -17,31 +18,50 @@ from profiles.services import therapist_confirm_availability, therapist_set_acce
 from profiles.views import own_therapist
 from questionnaire.models import ConsultationRequest
 
+REQUESTS_PER_PAGE = 20
+
 
 def dashboard_context(
     therapist: Therapist | None,
     *,
     accepting_form: AcceptingForm | None = None,
     status_form: RequestStatusForm | None = None,
+    page: object = 1,
+    closed_page: object = 1,
 ) -> dict[str, Any]:
     context: dict[str, Any] = {"therapist": therapist}
     if therapist is None:
         return context
-    requests = list(therapist.requests.all())
     closed = ConsultationRequest.Status.CLOSED
-    status_forms = {request.pk: RequestStatusForm(instance=request) for request in requests}
-    if status_form is not None:
-        # Show the refused change next to its own request, with its message.
-        status_forms[status_form.instance.pk] = status_form
+    # Newest first, a page at a time: however many requests arrive, the dashboard stays small.
+    open_page = Paginator(therapist.requests.exclude(status=closed), REQUESTS_PER_PAGE).get_page(page)
+    closed_requests = Paginator(therapist.requests.filter(status=closed), REQUESTS_PER_PAGE).get_page(closed_page)
+
+    def with_forms(requests: Page[ConsultationRequest]) -> list[tuple[ConsultationRequest, RequestStatusForm]]:
+        pairs = []
+        for request in requests:
+            # Show a refused change next to its own request, with its message.
+            shown = status_form if status_form is not None and status_form.instance.pk == request.pk else None
+            pairs.append((request, shown or RequestStatusForm(instance=request)))
+        return pairs
+
+    open_requests, closed_pairs = with_forms(open_page), with_forms(closed_requests)
+    if status_form is not None and not any(request.pk == status_form.instance.pk for request, _ in open_requests):
+        # A refused change to a request further down the list is shown first, so its message is seen.
+        refused = ConsultationRequest.objects.get(pk=status_form.instance.pk)
+        if refused.status == closed:
+            closed_pairs = [(refused, status_form)] + [pair for pair in closed_pairs if pair[0].pk != refused.pk]
+        else:
+            open_requests = [(refused, status_form), *open_requests]
     context.update(
         {
             "missing": therapist.missing_for_submission(),
             "accepting_form": accepting_form or AcceptingForm(instance=therapist),
-            "open_requests": [(request, status_forms[request.pk]) for request in requests if request.status != closed],
-            "closed_requests": [
-                (request, status_forms[request.pk]) for request in requests if request.status == closed
-            ],
-            "new_count": sum(1 for request in requests if request.status == ConsultationRequest.Status.NEW),
+            "open_requests": open_requests,
+            "open_page": open_page,
+            "closed_requests": closed_pairs,
+            "closed_page": closed_requests,
+            "new_count": therapist.requests.filter(status=ConsultationRequest.Status.NEW).count(),
             "check_in_averages": therapist.check_in_averages(),
             "check_in_min_clients": CHECK_IN_MIN_CLIENTS,
             "check_in_batch": aggregates.BATCH,
@@ -56,7 +76,8 @@ def dashboard_context(
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     therapist = Therapist.objects.filter(user=request.user).first()
-    return render(request, "profiles/dashboard.html", dashboard_context(therapist))
+    pages = {"page": request.GET.get("page", 1), "closed_page": request.GET.get("closed", 1)}
+    return render(request, "profiles/dashboard.html", dashboard_context(therapist, **pages))
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from matchmaker.rate_limits import is_limited, too_many
 from profiles.models import Therapist
 from questionnaire.reaching_out import (
     CheckInForm,
@@ -16,9 +17,12 @@ from questionnaire.reaching_out import (
     check_in_create,
     check_in_hints,
     consultation_request_create,
+    open_request_to,
 )
 from questionnaire.views.profile import published_therapist, render_profile
 from questionnaire.views.results import client_for, locks_the_client
+
+LIMIT = "RATE_LIMIT_CONSULTATION_REQUESTS"  # per private link
 
 
 @require_POST
@@ -29,6 +33,12 @@ def request_consultation(request: HttpRequest, token: str, pk: int) -> HttpRespo
     form = ConsultationRequestForm(request.POST, therapist=therapist)
     if not form.is_valid():
         return render_profile(request, client=client, token=token, therapist=therapist, form=form)
+    waiting = open_request_to(client=client, therapist=therapist)
+    if waiting is not None:
+        messages.info(request, f"You have already sent {therapist.name} a request; it is waiting for their answer.")
+        return redirect("questionnaire:request_sent", token=token, pk=waiting.pk)
+    if is_limited(request, group="consultation-requests", key=lambda _group, _request: token, setting=LIMIT):
+        return too_many(request, setting=LIMIT)
     sent = consultation_request_create(
         client=client,
         therapist=therapist,

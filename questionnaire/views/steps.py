@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from matchmaker.rate_limits import by_address, limit_posts
 from questionnaire.forms import LAST_STEP, STEPS, ConsentForm, Step, StepForm, get_step, review_sections
 from questionnaire.models import Client
 from questionnaire.views.results import client_for, locks_the_client
@@ -49,6 +50,7 @@ def render_step(
 
 
 @require_http_methods(["GET", "POST"])
+@limit_posts(group="private-links", key=by_address, setting="RATE_LIMIT_PRIVATE_LINKS")
 def start(request: HttpRequest) -> HttpResponse:
     """Step 1 and the consent to keep the answers: nothing is stored until both are given."""
     step = STEPS[0]

@@ -41,6 +41,7 @@ def test_it_sends_a_request_after_fixing_the_contact_and_shows_what_was_sent(pag
     assert_accessible(page)
 
     contact.fill("+1 555 123 4567")
+    page.get_by_role("checkbox", name=re.compile("I agree to share with Dana Exact")).check()
     page.get_by_role("button", name="Send my request").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Your request to Dana Exact")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -52,6 +53,13 @@ def test_it_signs_up_fills_every_step_previews_and_submits(page):
     page.get_by_label("Password*", exact=True).fill(PASSWORD)
     page.get_by_label("The same password again").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
+
+    # The address is confirmed by email before the account opens.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email to continue")
+    assert_accessible(page)
+    link = re.search(r"http://[^/]+(/therapist/sign-up/confirm/\S+/)", mail.outbox[-1].body)
+    assert link is not None
+    page.goto(link.group(1))
 
     therapist = Therapist.objects.get(user__username=EMAIL.lower())
     assert therapist.status == Therapist.Status.DRAFT
