@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchmaker import vocabulary
-from matchmaker.dimensions import DIMENSIONS, Dimension
+from matchmaker.dimensions import DIMENSIONS
 from matchmaker.fields import point_in_scale, style_note_field, style_point_field
 from matchmaker.ranking import fit_expression
 from matchmaker.scoring import Preferences
@@ -218,19 +218,10 @@ class Therapist(models.Model):
         """This therapist as input for the scoring module."""
         return {d.key: getattr(self, d.key) for d in DIMENSIONS}
 
-    def style_items(self) -> list[tuple[Dimension, int]]:
-        return [(d, getattr(self, d.key)) for d in DIMENSIONS]
-
     @property
     def initials(self) -> str:
         parts = [part for part in self.name.replace("Dr.", "").split() if part[:1].isalpha()]
         return "".join(part[0].upper() for part in parts[:2]) or "?"
-
-    @property
-    def age(self) -> int | None:
-        if self.birth_year is None:
-            return None
-        return timezone.now().year - self.birth_year
 
     # --- Availability as therapists and clients read it ---
 
@@ -276,10 +267,6 @@ class Therapist(models.Model):
         if not self.style_answered:
             missing.append("your answers to the six questions about how you work")
         return missing
-
-    @property
-    def can_be_submitted(self) -> bool:
-        return self.status in (self.Status.DRAFT, self.Status.REJECTED) and not self.missing_for_submission()
 
     # --- Check-ins, only ever as averages ---
 

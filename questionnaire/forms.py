@@ -20,7 +20,6 @@ POINT_CHOICES = [(NO_PREFERENCE, "No preference"), *((point, str(point)) for poi
 # Far above any fee in the directory: a larger number is almost certainly a typo.
 MAX_FEE = 1000
 AGE_RANGE_CHOICES = [(code, label) for code, label, _, _ in vocabulary.AGE_RANGES]
-INVALID_CHOICE = "Select a valid choice. %(value)s is not one of the available choices."
 
 
 # Fields, built once here and shared by the steps and the refine form, so both validate alike.

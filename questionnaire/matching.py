@@ -237,7 +237,7 @@ def client_filters(client: Client) -> list[Filter]:
 
 
 def age_filter(code: str) -> Filter:
-    """Ages from birth years, as Therapist.age counts them; a therapist who gave no birth year cannot be placed."""
+    """Ages as this year minus the birth year; a therapist who gave no birth year cannot be placed."""
     _, label, youngest, oldest = next(age for age in vocabulary.AGE_RANGES if age[0] == code)
     year = timezone.now().year
     born = Q(birth_year__isnull=False, birth_year__gte=year - oldest, birth_year__lte=year - youngest)
