@@ -306,10 +306,11 @@ class ListingQuerySet(models.QuerySet["Listing"]):
 class Listing(models.Model):
     """A published therapist as the ranking sees them in one state where they are licensed.
 
-    A derived search table, rebuilt from Therapist by profiles.listings whenever a
-    therapist changes: one narrow row per (therapist, licensed state), holding every
-    column that matching filters on or scores, so that a results page reads one
-    state's rows through one index instead of joining the whole directory.
+    A derived search table, rebuilt from Therapist by matchmaker.matching.search_table
+    (``listing_sync``) whenever a write path changes a therapist: one narrow row per
+    (therapist, licensed state), holding every column that matching filters on or scores,
+    so that a results page reads one state's rows through one index instead of joining
+    the whole directory.
     Many-to-many needs (languages, insurance, concerns) are stored as bitmasks over
     the lists in matchmaker.vocabulary.
     """

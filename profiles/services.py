@@ -15,6 +15,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from matchmaker.matching.search_table import listing_sync
 from profiles.models import AVAILABILITY_FRESH_DAYS, State, Therapist
 
 
@@ -53,6 +54,7 @@ def therapist_update_license(*, therapist: Therapist, license_number: str, state
     therapist.full_clean()
     therapist.save()
     therapist.licensed_states.set(states)
+    listing_sync(therapist_ids=[therapist.pk])
     return sent_back
 
 
@@ -73,6 +75,7 @@ def therapist_confirm_availability(*, therapist: Therapist) -> None:
     """The therapist says their availability is still accurate: their listing is fresh again."""
     therapist.availability_confirmed_at = timezone.now()
     therapist.save(update_fields=["availability_confirmed_at", "updated_at"])
+    listing_sync(therapist_ids=[therapist.pk])
 
 
 def therapist_set_accepting(*, therapist: Therapist, accepting: bool) -> None:
@@ -80,6 +83,7 @@ def therapist_set_accepting(*, therapist: Therapist, accepting: bool) -> None:
     therapist.accepting_new_clients = accepting
     therapist.availability_confirmed_at = timezone.now()
     therapist.save(update_fields=["accepting_new_clients", "availability_confirmed_at", "updated_at"])
+    listing_sync(therapist_ids=[therapist.pk])
 
 
 def therapist_remind_availability(*, therapist: Therapist, site_url: str = "") -> None:

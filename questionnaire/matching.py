@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import BY_KEY, SCALE_MAX, SCALE_MIN
+from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
 from matchmaker.scoring import Preferences, Reason, explain, largest_difference, strongest_reasons
-from profiles.listings import PUBLISHED_COUNT_KEY
 from profiles.models import Listing, Therapist, fresh_since
 from questionnaire.models import Client
 
@@ -344,7 +344,7 @@ def published_count() -> int:
     """How many therapists the directory lists, for the sentences about what filters removed.
 
     Counting a million rows on every results page is the slowest part of it, so the
-    number is cached; profiles.listings clears it whenever a listing changes.
+    number is cached; the search table's writer clears it when a rebuild commits.
     """
     count = cache.get(PUBLISHED_COUNT_KEY)
     if count is None:

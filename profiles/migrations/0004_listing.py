@@ -7,7 +7,7 @@ from django.db import migrations, models
 def build_listings(apps, schema_editor):
     """Listings for therapists published before the table existed."""
     from matchmaker import vocabulary
-    from profiles.listings import COPIED_FIELDS
+    from matchmaker.matching.search_table import COPIED_FIELDS
 
     Therapist = apps.get_model("profiles", "Therapist")
     Listing = apps.get_model("profiles", "Listing")
