@@ -11,7 +11,7 @@ from django.utils import timezone
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.fields import point_in_scale, style_note_field, style_point_field
-from matchmaker.ranking import fit_expression
+from matchmaker.matching.ranking import fit_expression
 from matchmaker.scoring import Preferences
 
 

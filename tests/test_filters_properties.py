@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matchmaker import vocabulary
+from matchmaker.matching.find import find_matches
 from profiles.models import Therapist
-from questionnaire.matching import find_matches
 from questionnaire.models import Client
 from tests.factories import make_client, make_therapist
 
