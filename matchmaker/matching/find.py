@@ -13,10 +13,10 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
 
 from matchmaker import vocabulary
-from matchmaker.dimensions import BY_KEY, SCALE_MAX, SCALE_MIN
+from matchmaker.dimensions import BY_KEY, DIMENSION_KEYS, SCALE_MAX, SCALE_MIN
 from matchmaker.matching.needs import Filter, client_filters
 from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
-from matchmaker.scoring import Preferences, Reason, explain, largest_difference, strongest_reasons
+from matchmaker.scoring import Preferences, Reason, Style, explain, largest_difference, strongest_reasons
 from profiles.models import Listing, Therapist
 from questionnaire.models import Client
 
@@ -105,8 +105,9 @@ class Match:
         return tracks
 
 
-def make_match(therapist: Therapist, fit: float, preferences: Preferences) -> Match:
-    reasons = explain(preferences, therapist.style())
+def make_match(therapist: Therapist, fit: float, preferences: Preferences, style: Style | None = None) -> Match:
+    """A match explained from `style`, which must be what `fit` was scored from (the therapist's own by default)."""
+    reasons = explain(preferences, therapist.style() if style is None else style)
     return Match(therapist, fit, reasons, strongest_reasons(reasons), largest_difference(reasons))
 
 
@@ -206,16 +207,19 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
 
     preferences = client.preferences()
     ranked = (
-        base.filter(passed).ranked(preferences).values_list("therapist_id", "fit", "languages_mask", "insurance_mask")
+        base.filter(passed)
+        .ranked(preferences)
+        .values_list("therapist_id", "fit", "languages_mask", "insurance_mask", *DIMENSION_KEYS)
     )
     paginator = KnownCountPaginator(ranked, PAGE_SIZE, totals["remaining"])
     page = paginator.get_page(page_number)
     scored = list(page.object_list)
     therapists = Therapist.objects.in_bulk([row[0] for row in scored])
     matches = []
-    for pk, fit, languages_mask, insurance_mask in scored:
+    for pk, fit, languages_mask, insurance_mask, *points in scored:
         if pk in therapists:
-            match = make_match(therapists[pk], fit, preferences)
+            # Scored from the listing row, so explained from it too: a card never disagrees with itself.
+            match = make_match(therapists[pk], fit, preferences, dict(zip(DIMENSION_KEYS, points, strict=True)))
             match.language_names = vocabulary.labels_in_mask(vocabulary.LANGUAGES, languages_mask)
             match.insurance_names = vocabulary.labels_in_mask(vocabulary.INSURANCE_PLANS, insurance_mask)
             matches.append(match)
