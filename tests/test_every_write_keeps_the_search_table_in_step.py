@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSIONS
+from profiles import seeding
 from profiles.models import Listing, Therapist
 from tests.csv_helpers import good_row, upload
 from tests.factories import about_step_post, make_staff, make_therapist, practice_step_post, style_step_post
@@ -157,7 +158,8 @@ def csv_import(browser: Browser, directory: dict[str, Therapist]) -> None:
 
 
 def seed_directory(browser: Browser, directory: dict[str, Therapist]) -> None:
-    call_command("seed_directory", therapists=6, seed=5, stdout=StringIO())
+    # The command around it also vacuums on PostgreSQL, which cannot run inside a test's transaction.
+    seeding.seed_directory(6, 5)
 
 
 def seed_demo(browser: Browser, directory: dict[str, Therapist]) -> None:
