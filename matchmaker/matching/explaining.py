@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE_MAX, SCALE_MIN, Dimension
+from matchmaker.dimensions import BY_KEY, DIMENSIONS, IMPORTANCE_CHOICES, SCALE_MAX, SCALE_MIN, Dimension
 from matchmaker.scoring import Preferences, Reason, describe_point
 
 MATTERS = {weight: label.lower() for weight, label in IMPORTANCE_CHOICES}
@@ -100,3 +100,29 @@ def style_tracks(
         preferred, importance = (preferences or {}).get(dimension.key, (None, 0))
         tracks.append(StyleTrack(dimension, style[dimension.key], preferred, importance, notes.get(dimension.key, "")))
     return tracks
+
+
+@dataclass(frozen=True)
+class ExplainedScale:
+    """One weighted scale on a results card: its track and the one sentence that says how it fits."""
+
+    track: StyleTrack
+    sentence: str
+    closeness: str
+
+
+def explained(reason: Reason, sentence: str) -> ExplainedScale:
+    dimension = BY_KEY[reason.key]
+    track = StyleTrack(dimension, reason.therapist, reason.preferred, reason.importance, "")
+    return ExplainedScale(track, sentence, reason.closeness.value)
+
+
+def card_scales(
+    reasons: list[Reason], strongest: list[Reason], difference: Reason | None
+) -> tuple[list[ExplainedScale], ExplainedScale | None, list[ExplainedScale]]:
+    """Every weighted scale once: the strongest reasons, the largest difference, and the rest in registry order."""
+    suits = [explained(reason, why_it_fits(reason)) for reason in strongest]
+    differs = None if difference is None else explained(difference, where_you_differ(difference))
+    said = {reason.key for reason in strongest} | ({difference.key} if difference else set())
+    others = [explained(reason, reason.text) for reason in reasons if reason.key not in said]
+    return suits, differs, others

@@ -7,13 +7,15 @@ every filter reports how many therapists it removed, in the order the filters ap
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
 
 from matchmaker import vocabulary
-from matchmaker.dimensions import BY_KEY, DIMENSION_KEYS, SCALE_MAX, SCALE_MIN
+from matchmaker.dimensions import DIMENSION_KEYS
+from matchmaker.matching.explaining import ExplainedScale, card_scales
 from matchmaker.matching.needs import Filter, client_filters
 from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
 from matchmaker.scoring import Preferences, Reason, Style, explain, largest_difference, strongest_reasons
@@ -52,30 +54,6 @@ class KnownCountPaginator(Paginator):
         self.count = count  # type: ignore[misc]
 
 
-@dataclass(frozen=True)
-class Track:
-    """One dimension drawn as a 1..7 line with the client and the therapist on it."""
-
-    title: str
-    low: str
-    high: str
-    preferred: int
-    therapist: int
-    closeness: str
-
-    @staticmethod
-    def x(point: int) -> float:
-        return 8 + (point - SCALE_MIN) * 84 / (SCALE_MAX - SCALE_MIN)
-
-    @property
-    def preferred_x(self) -> float:
-        return self.x(self.preferred)
-
-    @property
-    def therapist_x(self) -> float:
-        return self.x(self.therapist)
-
-
 @dataclass
 class Match:
     therapist: Therapist
@@ -87,22 +65,22 @@ class Match:
     language_names: list[str] | None = None
     insurance_names: list[str] | None = None
 
+    @cached_property
+    def scales(self) -> tuple[list[ExplainedScale], ExplainedScale | None, list[ExplainedScale]]:
+        """The weighted scales as the card says them, each once."""
+        return card_scales(self.reasons, self.strongest, self.largest_difference)
+
     @property
-    def tracks(self) -> list[Track]:
-        tracks = []
-        for reason in self.reasons:
-            dimension = BY_KEY[reason.key]
-            tracks.append(
-                Track(
-                    reason.title,
-                    dimension.short_low,
-                    dimension.short_high,
-                    reason.preferred,
-                    reason.therapist,
-                    reason.closeness.value,
-                )
-            )
-        return tracks
+    def suits(self) -> list[ExplainedScale]:
+        return self.scales[0]
+
+    @property
+    def differs(self) -> ExplainedScale | None:
+        return self.scales[1]
+
+    @property
+    def others(self) -> list[ExplainedScale]:
+        return self.scales[2]
 
 
 def make_match(therapist: Therapist, fit: float, preferences: Preferences, style: Style | None = None) -> Match:
