@@ -12,7 +12,8 @@ from typing import Any
 from django import forms
 
 from matchmaker import vocabulary
-from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE, SCALE_MAX, SCALE_MIDDLE, SCALE_MIN, Dimension
+from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE, Dimension
+from matchmaker.matching.explaining import describe_answer
 from questionnaire.models import Client
 
 NO_PREFERENCE = ""
@@ -297,19 +298,6 @@ class ReviewSection:
     answers: list[Answer]
 
 
-def describe_point(dimension: Dimension, point: int | None) -> str:
-    if point is None:
-        return "No preference"
-    if point == SCALE_MIN:
-        return f"{point} of {SCALE_MAX}: {dimension.client_low}"
-    if point == SCALE_MAX:
-        return f"{point} of {SCALE_MAX}: {dimension.client_high}"
-    if point == SCALE_MIDDLE:
-        return f"{point} of {SCALE_MAX}: in the middle"
-    leaning = dimension.short_low if point < SCALE_MIDDLE else dimension.short_high
-    return f"{point} of {SCALE_MAX}: leaning towards {leaning}"
-
-
 def describe_value(field: forms.Field, value: object) -> str:
     if isinstance(field, forms.BooleanField):
         return "Yes" if value else "No"
@@ -332,7 +320,7 @@ def review_sections(client: Client) -> list[ReviewSection]:
             answers = [
                 Answer(
                     d.title,
-                    describe_point(d, getattr(client, d.point_field))
+                    describe_answer(d, getattr(client, d.point_field))
                     + f". Matters: {importance_names[getattr(client, d.importance_field)].lower()}.",
                     f"question-{d.key}",
                 )

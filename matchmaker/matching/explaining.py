@@ -1,7 +1,9 @@
 """Plain words and style tracks for a therapist next to a client's answers.
 
-Django-free: the wording comes from the dimension registry and the scoring
-module, so a card, a profile and the compare page all say the same thing.
+Django-free, and the one home of the sentences that explain a match: the
+words come from the dimension registry and, for a point on a track and the
+per-scale reason, from the scoring module, so a card, a profile, the compare
+page and the review of a client's answers all say the same thing.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from matchmaker.dimensions import BY_KEY, DIMENSIONS, IMPORTANCE_CHOICES, SCALE_MAX, SCALE_MIN, Dimension
+from matchmaker.dimensions import BY_KEY, DIMENSIONS, IMPORTANCE_CHOICES, SCALE_MAX, SCALE_MIDDLE, SCALE_MIN, Dimension
 from matchmaker.scoring import Preferences, Reason, describe_point
 
 MATTERS = {weight: label.lower() for weight, label in IMPORTANCE_CHOICES}
@@ -21,6 +23,20 @@ def matters(importance: int) -> str:
     if importance <= 0:
         return "this does not matter to you"
     return f"this matters {MATTERS[importance]} to you"
+
+
+def describe_answer(dimension: Dimension, point: int | None) -> str:
+    """A client's own answer on a scale, as their review page lists it: '2 of 7: leaning towards gentle'."""
+    if point is None:
+        return "No preference"
+    if point == SCALE_MIN:
+        return f"{point} of {SCALE_MAX}: {dimension.client_low}"
+    if point == SCALE_MAX:
+        return f"{point} of {SCALE_MAX}: {dimension.client_high}"
+    if point == SCALE_MIDDLE:
+        return f"{point} of {SCALE_MAX}: in the middle"
+    leaning = dimension.short_low if point < SCALE_MIDDLE else dimension.short_high
+    return f"{point} of {SCALE_MAX}: leaning towards {leaning}"
 
 
 def why_it_fits(reason: Reason) -> str:
