@@ -118,11 +118,31 @@ def born_in_range(client: Client) -> Q:
     return Q(birth_year__isnull=False, birth_year__gte=year - oldest, birth_year__lte=year - youngest)
 
 
-def _session_format(wanted: str) -> Callable[[Client], bool]:
-    return lambda client: client.session_format == wanted
+def same_as_chosen(key: str, column: str, choices: tuple[tuple[str, str], ...]) -> Need:
+    """A need for the therapist's own answer in `column` (gender, faith) to be the one the client chose."""
+    return Need(
+        key,
+        lambda client: Q(**{column: getattr(client, key)}),
+        f"did not give their {column} as {{chosen}}",
+        f"Choose “no preference” for your therapist’s {column}.",
+        asked=lambda client: bool(getattr(client, key)),
+        words=lambda client: {"chosen": dict(choices)[getattr(client, key)]},
+    )
 
 
 MEET_EITHER_WAY = "Choose “either is fine” for how you would like to meet."
+
+
+def sees_clients(session_format: str, column: str, how: str) -> Need:
+    """A need for the therapist to see clients the one way the client asked for."""
+    return Need(
+        "session_format",
+        lambda client: Q(**{column: True}),
+        f"{{does}} not see clients {how}",
+        MEET_EITHER_WAY,
+        asked=lambda client: client.session_format == session_format,
+    )
+
 
 NEEDS: tuple[Need, ...] = (
     Need(
@@ -146,20 +166,8 @@ NEEDS: tuple[Need, ...] = (
         "You can bring them back from your page.",
         chosen=False,
     ),
-    Need(
-        "session_format",
-        lambda client: Q(offers_online=True),
-        "{does} not see clients online",
-        MEET_EITHER_WAY,
-        asked=_session_format("online"),
-    ),
-    Need(
-        "session_format",
-        lambda client: Q(offers_in_person=True),
-        "{does} not see clients in person",
-        MEET_EITHER_WAY,
-        asked=_session_format("in_person"),
-    ),
+    sees_clients("online", "offers_online", "online"),
+    sees_clients("in_person", "offers_in_person", "in person"),
     Need(
         "languages",
         lambda client: any_of("languages_mask", vocabulary.LANGUAGES, client.languages),
@@ -199,14 +207,7 @@ NEEDS: tuple[Need, ...] = (
         asked=lambda client: bool(client.insurance),
         words=lambda client: {"plan": dict(vocabulary.INSURANCE_PLANS)[client.insurance]},
     ),
-    Need(
-        "therapist_gender",
-        lambda client: Q(gender=client.therapist_gender),
-        "did not give their gender as {gender}",
-        "Choose “no preference” for your therapist’s gender.",
-        asked=lambda client: bool(client.therapist_gender),
-        words=lambda client: {"gender": dict(vocabulary.GENDERS)[client.therapist_gender]},
-    ),
+    same_as_chosen("therapist_gender", "gender", vocabulary.GENDERS),
     Need(
         "wants_lgbtq_affirming",
         lambda client: Q(lgbtq_affirming=True),
@@ -214,14 +215,7 @@ NEEDS: tuple[Need, ...] = (
         "Untick the wish for an LGBTQ+-affirming therapist.",
         asked=lambda client: client.wants_lgbtq_affirming,
     ),
-    Need(
-        "therapist_faith",
-        lambda client: Q(faith=client.therapist_faith),
-        "did not give their faith as {faith}",
-        "Choose “no preference” for your therapist’s faith.",
-        asked=lambda client: bool(client.therapist_faith),
-        words=lambda client: {"faith": dict(vocabulary.FAITHS)[client.therapist_faith]},
-    ),
+    same_as_chosen("therapist_faith", "faith", vocabulary.FAITHS),
     Need(
         "therapist_age_range",
         born_in_range,
