@@ -1,7 +1,7 @@
 """Fit between what a client asks for and how a therapist works.
 
 Pure functions over plain data: no Django, no database, no settings. The same
-formula runs in SQL (see ``matchmaker.ranking``); a test keeps the two equal.
+formula runs in SQL (see ``matchmaker.matching.ranking``); a test keeps the two equal.
 
     fit = 100 × (1 − Σ wᵢ·|pᵢ − tᵢ| / (6 · Σ wᵢ))
 

@@ -63,7 +63,6 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
-SITE_NAME = "Matchmaker"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -29,6 +29,7 @@ from import_export.tmp_storages import TempFolderStorage
 
 from matchmaker import aggregates, vocabulary
 from matchmaker.dimensions import DIMENSIONS
+from matchmaker.matching.search_table import listing_sync
 from profiles import coverage
 from profiles.curation import Outcome, therapist_approve, therapist_reject, therapist_unpublish
 from profiles.models import (
@@ -245,6 +246,22 @@ class TherapistAdmin(ImportExportModelAdmin):
             pluralize(clients),
             rows,
         )
+
+    # The change form and deletions keep the search table in step; the actions do so through curation.
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        listing_sync(therapist_ids=[form.instance.pk])
+
+    def delete_model(self, request: HttpRequest, obj: Therapist) -> None:
+        pk = obj.pk
+        super().delete_model(request, obj)
+        listing_sync(therapist_ids=[pk])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        listing_sync(therapist_ids=ids)
 
     # Actions: each calls a function in profiles.curation, which also writes the admin history.
     # Each needs the change permission: staff who may only look are not offered them, and a forged

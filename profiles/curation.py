@@ -18,6 +18,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from matchmaker.matching.search_table import listing_sync
 from profiles.models import Therapist
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ def therapist_approve(*, therapist: Therapist, by: AbstractBaseUser) -> Outcome:
         therapist.verified_by = by  # type: ignore[assignment]
         therapist.full_clean()
         therapist.save()
+        listing_sync(therapist_ids=[therapist.pk])
         _log(therapist, by, "Approved after verification and published.")
     emailed = _tell(
         therapist,
@@ -71,6 +73,7 @@ def therapist_reject(*, therapist: Therapist, by: AbstractBaseUser, reason: str)
         therapist.status_reason = reason
         therapist.full_clean()
         therapist.save()
+        listing_sync(therapist_ids=[therapist.pk])
         _log(therapist, by, f"Rejected. Reason given: {reason}")
     emailed = _tell(
         therapist,
@@ -95,6 +98,7 @@ def therapist_unpublish(*, therapist: Therapist, by: AbstractBaseUser) -> Outcom
         therapist.status = Therapist.Status.PENDING
         therapist.full_clean()
         therapist.save()
+        listing_sync(therapist_ids=[therapist.pk])
         _log(therapist, by, "Unpublished and moved back to pending verification.")
     return Outcome(changed=True, emailed=False)
 

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchmaker import aggregates, limits, vocabulary
-from matchmaker.dimensions import DIMENSIONS, Dimension
+from matchmaker.dimensions import DIMENSIONS
 from matchmaker.fields import point_in_scale, style_note_field, style_point_field
-from matchmaker.ranking import fit_expression
+from matchmaker.matching.ranking import fit_expression
 from matchmaker.scoring import Preferences
 
 
@@ -242,19 +242,10 @@ class Therapist(models.Model):
         """This therapist as input for the scoring module."""
         return {d.key: getattr(self, d.key) for d in DIMENSIONS}
 
-    def style_items(self) -> list[tuple[Dimension, int]]:
-        return [(d, getattr(self, d.key)) for d in DIMENSIONS]
-
     @property
     def initials(self) -> str:
         parts = [part for part in self.name.replace("Dr.", "").split() if part[:1].isalpha()]
         return "".join(part[0].upper() for part in parts[:2]) or "?"
-
-    @property
-    def age(self) -> int | None:
-        if self.birth_year is None:
-            return None
-        return timezone.now().year - self.birth_year
 
     # --- Availability as therapists and clients read it ---
 
@@ -301,10 +292,6 @@ class Therapist(models.Model):
             missing.append("your answers to the six questions about how you work")
         return missing
 
-    @property
-    def can_be_submitted(self) -> bool:
-        return self.status in (self.Status.DRAFT, self.Status.REJECTED) and not self.missing_for_submission()
-
     # --- Check-ins, only ever as averages ---
 
     def check_in_averages(self) -> list[tuple[str, float]] | None:
@@ -347,10 +334,11 @@ class ListingQuerySet(models.QuerySet["Listing"]):
 class Listing(models.Model):
     """A published therapist as the ranking sees them in one state where they are licensed.
 
-    A derived search table, rebuilt from Therapist by profiles.listings whenever a
-    therapist changes: one narrow row per (therapist, licensed state), holding every
-    column that matching filters on or scores, so that a results page reads one
-    state's rows through one index instead of joining the whole directory.
+    A derived search table, rebuilt from Therapist by matchmaker.matching.search_table
+    (``listing_sync``) whenever a write path changes a therapist: one narrow row per
+    (therapist, licensed state), holding every column that matching filters on or scores,
+    so that a results page reads one state's rows through one index instead of joining
+    the whole directory.
     Many-to-many needs (languages, insurance, concerns) are stored as bitmasks over
     the lists in matchmaker.vocabulary.
     """

@@ -18,6 +18,7 @@ from import_export import fields, resources, widgets
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSIONS, SCALE_MAX, SCALE_MIN
+from matchmaker.matching.search_table import listing_sync
 from profiles.models import Concern, InsurancePlan, Language, Modality, State, Therapist
 
 CODE_SEPARATOR = ";"
@@ -324,6 +325,11 @@ class TherapistResource(resources.ModelResource):
                     errors[field.attribute] = [ValidationError(str(error), code="invalid")]
         if errors:
             raise ValidationError(errors)
+
+    def after_save_instance(self, instance: Therapist, row: Any, **kwargs: Any) -> None:
+        # Rebuilt when the import's transaction commits, after the row's code lists are saved too.
+        if not kwargs.get("dry_run"):
+            listing_sync(therapist_ids=[instance.pk])
 
     def before_save_instance(self, instance: Therapist, row: Any, **kwargs: Any) -> None:
         # A listing published by import is verified by the curator who imported it.

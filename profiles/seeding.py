@@ -13,13 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from matchmaker.matching.search_table import forget_published_count, listing_values
 from profiles import synthetic
-from profiles.listings import PUBLISHED_COUNT_KEY, listing_values
 from profiles.models import Listing, Therapist, sync_vocabulary
 
 SEED_MARK = "seed-"  # license numbers of seeded therapists start with this
@@ -70,7 +69,7 @@ def seed_directory(count: int, seed: int, *, batch_size: int = 20_000) -> int:
             write_batch(batch, now)
         if connection.vendor == "postgresql":
             reset_sequences()
-    cache.delete(PUBLISHED_COUNT_KEY)
+        forget_published_count()
     return count
 
 
@@ -94,7 +93,7 @@ def write_batch(batch: list[SeededRow], now: datetime.datetime) -> None:
 
 
 def listing_rows(row: SeededRow, now: datetime.datetime) -> list[dict[str, object]]:
-    """The Listing rows of one seeded therapist, as profiles.listings would build them."""
+    """The Listing rows of one seeded therapist, as the search table's writer would build them."""
     values = listing_values(
         SimpleNamespace(**therapist_values(row, now)),
         languages=row.made.languages,

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
+from matchmaker.matching.search_table import listing_sync
 from profiles.models import AVAILABILITY_FRESH_DAYS, State, Therapist
 
 logger = logging.getLogger(__name__)
@@ -157,6 +158,7 @@ def therapist_update_license(*, therapist: Therapist, license_number: str, state
     therapist.full_clean()
     therapist.save()
     therapist.licensed_states.set(states)
+    listing_sync(therapist_ids=[therapist.pk])
     return sent_back
 
 
@@ -177,6 +179,7 @@ def therapist_confirm_availability(*, therapist: Therapist) -> None:
     """The therapist says their availability is still accurate: their listing is fresh again."""
     therapist.availability_confirmed_at = timezone.now()
     therapist.save(update_fields=["availability_confirmed_at", "updated_at"])
+    listing_sync(therapist_ids=[therapist.pk])
 
 
 def therapist_set_accepting(*, therapist: Therapist, accepting: bool) -> None:
@@ -184,6 +187,7 @@ def therapist_set_accepting(*, therapist: Therapist, accepting: bool) -> None:
     therapist.accepting_new_clients = accepting
     therapist.availability_confirmed_at = timezone.now()
     therapist.save(update_fields=["accepting_new_clients", "availability_confirmed_at", "updated_at"])
+    listing_sync(therapist_ids=[therapist.pk])
 
 
 def therapist_remind_availability(*, therapist: Therapist, site_url: str = "") -> None:

@@ -14,14 +14,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from matchmaker import limits, vocabulary
-from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE, SCALE_MAX, SCALE_MIDDLE, SCALE_MIN, Dimension
+from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE, Dimension
 from matchmaker.limits import MAX_FEE
+from matchmaker.matching.explaining import describe_answer
 from questionnaire.models import Client
 
 NO_PREFERENCE = ""
 POINT_CHOICES = [(NO_PREFERENCE, "No preference"), *((point, str(point)) for point in SCALE)]
 AGE_RANGE_CHOICES = [(code, label) for code, label, _, _ in vocabulary.AGE_RANGES]
-INVALID_CHOICE = "Select a valid choice. %(value)s is not one of the available choices."
 
 
 # Fields, built once here and shared by the steps and the refine form, so both validate alike.
@@ -318,19 +318,6 @@ class ReviewSection:
     answers: list[Answer]
 
 
-def describe_point(dimension: Dimension, point: int | None) -> str:
-    if point is None:
-        return "No preference"
-    if point == SCALE_MIN:
-        return f"{point} of {SCALE_MAX}: {dimension.client_low}"
-    if point == SCALE_MAX:
-        return f"{point} of {SCALE_MAX}: {dimension.client_high}"
-    if point == SCALE_MIDDLE:
-        return f"{point} of {SCALE_MAX}: in the middle"
-    leaning = dimension.short_low if point < SCALE_MIDDLE else dimension.short_high
-    return f"{point} of {SCALE_MAX}: leaning towards {leaning}"
-
-
 def describe_value(field: forms.Field, value: object) -> str:
     if isinstance(field, forms.BooleanField):
         return "Yes" if value else "No"
@@ -353,7 +340,7 @@ def review_sections(client: Client) -> list[ReviewSection]:
             answers = [
                 Answer(
                     d.title,
-                    describe_point(d, getattr(client, d.point_field))
+                    describe_answer(d, getattr(client, d.point_field))
                     + f". Matters: {importance_names[getattr(client, d.importance_field)].lower()}.",
                     f"question-{d.key}",
                 )

@@ -105,3 +105,9 @@ def vocabulary_after_flush(request: pytest.FixtureRequest) -> None:
 
         request.getfixturevalue("transactional_db")
         sync_vocabulary()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings: Any) -> None:
+    """Hash test passwords with MD5: PBKDF2's deliberate slowness protects real accounts, not test users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser
 from django.utils import timezone
 
 from matchmaker.dimensions import DIMENSIONS
+from matchmaker.matching.search_table import listings_rebuild
 from profiles.models import Therapist
 from questionnaire.models import Client
 
@@ -46,6 +47,8 @@ def make_therapist(
     therapist.languages.set(languages)
     therapist.insurance_plans.set(insurance_plans)
     therapist.concerns.set(concerns)
+    # Straight into the search table: a test's transaction never commits, so a queued sync would never run.
+    listings_rebuild([therapist.pk])
     return therapist
 
 

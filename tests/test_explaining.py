@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from matchmaker.dimensions import DIMENSIONS
+from matchmaker.matching.explaining import style_tracks, where_you_differ, why_it_fits
 from matchmaker.scoring import explain
-from questionnaire.explaining import style_tracks, where_you_differ, why_it_fits
 
 STYLE = {d.key: 4 for d in DIMENSIONS} | {"directness": 6, "challenge": 1}
 NOTES = {"challenge": "I go gently."}

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from matchmaker import vocabulary
-from questionnaire.matching import find_matches
+from matchmaker.matching.find import find_matches
 from tests.factories import make_client, make_therapist
 
 pytestmark = pytest.mark.django_db

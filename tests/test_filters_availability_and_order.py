@@ -7,8 +7,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from matchmaker.matching.find import find_matches
+from matchmaker.matching.needs import client_filters
 from profiles.models import AVAILABILITY_FRESH_DAYS
-from questionnaire.matching import client_filters, find_matches
 from questionnaire.models import SetAside
 from tests.factories import make_client, make_therapist
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from questionnaire.matching import find_matches
+from matchmaker.matching.find import find_matches
 from tests.factories import make_client, make_therapist
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client as Browser
 from django.urls import reverse
 
-from questionnaire.matching import find_matches
+from matchmaker.matching.find import find_matches
 from tests.factories import make_client, make_therapist
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +57,24 @@ def test_when_no_single_need_is_enough_it_names_the_chosen_need_removing_the_mos
     assert results.suggestion is not None
     assert (results.suggestion.removal.key, results.suggestion.would_show) == ("therapist_gender", 0)
     assert results.suggestion.removal.count == 2
+
+
+def test_when_no_single_need_is_enough_it_names_the_largest_removal_even_when_another_need_applies_first() -> None:
+    # The fee applies first and the faith third, but the faith removes the most; everyone fails two needs.
+    make_therapist(name="Dear man", fee=200, gender="man", faith="jewish", birth_year=1980)
+    make_therapist(name="Man", fee=50, gender="man", faith="jewish", birth_year=None)
+    for index in range(3):
+        make_therapist(name=f"Woman {index}", fee=50, gender="woman", faith="", birth_year=None)
+    client, _ = make_client(
+        max_fee=100, therapist_gender="woman", therapist_faith="jewish", therapist_age_range="35_50"
+    )
+
+    results = find_matches(client)
+
+    assert results.remaining == 0
+    assert {r.key: r.count for r in results.removals} == {"max_fee": 1, "therapist_gender": 1, "therapist_faith": 3}
+    assert results.suggestion is not None
+    assert (results.suggestion.removal.key, results.suggestion.would_show) == ("therapist_faith", 0)
 
 
 def test_when_only_licensing_or_availability_remove_everyone_there_is_nothing_to_relax() -> None:

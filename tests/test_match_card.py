@@ -6,8 +6,8 @@ import pytest
 from django.test import Client as Browser
 from django.urls import reverse
 
+from matchmaker.matching.explaining import where_you_differ, why_it_fits
 from matchmaker.scoring import explain, largest_difference, strongest_reasons
-from questionnaire.explaining import where_you_differ, why_it_fits
 from tests.factories import make_client, make_therapist
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES
-from questionnaire.forms import LAST_STEP, STEPS, describe_point
+from matchmaker.matching.explaining import describe_answer
+from questionnaire.forms import LAST_STEP, STEPS
 from questionnaire.models import Client
 from tests.factories import make_client, questionnaire_step_post
 
@@ -68,19 +69,19 @@ def test_it_lists_every_answer_in_plain_words(client: Browser, answered: tuple[C
     for d in DIMENSIONS:
         point = ANSWERS.get(d.point_field)
         assert escape(d.title) in html
-        assert escape(describe_point(d, point)) in html  # type: ignore[arg-type]
+        assert escape(describe_answer(d, point)) in html  # type: ignore[arg-type]
         assert f"Matters: {importance[ANSWERS.get(d.importance_field, 0)].lower()}" in html  # type: ignore[index]
     assert "No preference" in html  # responsiveness, structure, challenge, and the therapist's faith
 
 
 def test_it_describes_points_by_their_poles_from_the_registry() -> None:
     d = DIMENSIONS[0]
-    assert describe_point(d, 1) == f"1 of 7: {d.client_low}"
-    assert describe_point(d, 7) == f"7 of 7: {d.client_high}"
-    assert describe_point(d, 4) == "4 of 7: in the middle"
-    assert describe_point(d, 2) == f"2 of 7: leaning towards {d.short_low}"
-    assert describe_point(d, 6) == f"6 of 7: leaning towards {d.short_high}"
-    assert describe_point(d, None) == "No preference"
+    assert describe_answer(d, 1) == f"1 of 7: {d.client_low}"
+    assert describe_answer(d, 7) == f"7 of 7: {d.client_high}"
+    assert describe_answer(d, 4) == "4 of 7: in the middle"
+    assert describe_answer(d, 2) == f"2 of 7: leaning towards {d.short_low}"
+    assert describe_answer(d, 6) == f"6 of 7: leaning towards {d.short_high}"
+    assert describe_answer(d, None) == "No preference"
 
 
 def test_each_answer_has_a_change_link_to_its_own_step(client: Browser, answered: tuple[Client, str]) -> None:

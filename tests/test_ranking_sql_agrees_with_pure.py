@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import random
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from matchmaker import scoring
 from matchmaker.dimensions import DIMENSION_KEYS, IMPORTANCE_MAX, SCALE_MAX, SCALE_MIN
@@ -13,70 +15,55 @@ from tests.factories import make_therapist
 
 pytestmark = pytest.mark.django_db
 
-# Every therapist from the factory is licensed in California only, so this is each published one once.
-LISTED = Listing.objects.filter(state="CA")
+points = st.integers(SCALE_MIN, SCALE_MAX)
+styles = st.fixed_dictionaries(dict.fromkeys(DIMENSION_KEYS, points))
+# A preference may be missing altogether, have no preferred point, or weigh nothing.
+preferences = st.dictionaries(
+    st.sampled_from(DIMENSION_KEYS), st.tuples(st.none() | points, st.integers(0, IMPORTANCE_MAX))
+)
+therapists = st.tuples(
+    st.integers(0, 3),  # which of a few styles, so that ties (and the id tie-break) are common
+    st.sampled_from([("CA",), ("CA", "NY"), ("NY",)]),
+    st.sampled_from([Therapist.Status.PUBLISHED] * 4 + [Therapist.Status.PENDING]),
+)
 
 
-def random_style(rng: random.Random) -> dict[str, int]:
-    return {key: rng.randint(SCALE_MIN, SCALE_MAX) for key in DIMENSION_KEYS}
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(palette=st.lists(styles, min_size=4, max_size=4), directory=st.lists(therapists, max_size=20), prefs=preferences)
+def test_the_listing_ranking_in_one_state_agrees_with_scoring_rank(
+    palette: list[dict[str, int]], directory: list[tuple[int, tuple[str, ...], str]], prefs: dict[str, Any]
+) -> None:
+    Therapist.objects.all().delete()
+    for index, (style, states, status) in enumerate(directory):
+        make_therapist(name=f"Therapist {index}", states=states, status=status, **palette[style])
 
-
-def random_preferences(rng: random.Random) -> dict[str, tuple[int | None, int]]:
-    prefs: dict[str, tuple[int | None, int]] = {}
-    for key in DIMENSION_KEYS:
-        roll = rng.random()
-        if roll < 0.15:
-            continue  # the key is missing altogether
-        point = None if roll < 0.3 else rng.randint(SCALE_MIN, SCALE_MAX)
-        prefs[key] = (point, rng.randint(0, IMPORTANCE_MAX))
-    return prefs
-
-
-def make_directory(rng: random.Random, size: int) -> None:
-    # Few distinct styles on purpose, so that ties (and the id tie-break) are common.
-    palette = [random_style(rng) for _ in range(size // 3 + 1)]
-    for index in range(size):
-        make_therapist(name=f"Therapist {index}", **rng.choice(palette))
-    for status in (Therapist.Status.DRAFT, Therapist.Status.PENDING, Therapist.Status.REJECTED):
-        make_therapist(name=f"Not published ({status})", status=status, **random_style(rng))
-
-
-@pytest.mark.parametrize("seed", range(25))
-def test_sql_ranking_gives_the_same_scores_and_order_as_scoring_rank(seed: int) -> None:
-    rng = random.Random(seed)
-    make_directory(rng, size=rng.randint(1, 30))
-    prefs = random_preferences(rng)
-
-    in_sql = list(LISTED.ranked(prefs).values_list("therapist_id", "fit"))
-    in_python = scoring.rank(prefs, [(t.pk, t.style()) for t in Therapist.objects.published()])
-
-    assert [pk for pk, _ in in_sql] == [pk for pk, _ in in_python]
-    for (_, sql_fit), (_, pure_fit) in zip(in_sql, in_python, strict=True):
-        assert abs(sql_fit - pure_fit) < 1e-9
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_sql_ranking_agrees_when_every_dimension_is_weighted(seed: int) -> None:
-    rng = random.Random(1000 + seed)
-    make_directory(rng, size=20)
-    prefs = {key: (rng.randint(SCALE_MIN, SCALE_MAX), rng.randint(1, IMPORTANCE_MAX)) for key in DIMENSION_KEYS}
-
-    in_sql = list(LISTED.ranked(prefs).values_list("therapist_id", "fit"))
-    in_python = scoring.rank(prefs, [(t.pk, t.style()) for t in Therapist.objects.published()])
+    in_sql = list(Listing.objects.filter(state="CA").ranked(prefs).values_list("therapist_id", "fit"))
+    candidates = Therapist.objects.published().filter(licensed_states="CA")
+    in_python = scoring.rank(prefs, [(t.pk, t.style()) for t in candidates])
 
     assert [pk for pk, _ in in_sql] == [pk for pk, _ in in_python]
     assert all(abs(a - b) < 1e-9 for (_, a), (_, b) in zip(in_sql, in_python, strict=True))
 
 
+def test_equal_scores_are_ordered_by_therapist_id_whatever_order_the_rows_went_in() -> None:
+    # Created highest id first, so that the table's own row order is the reverse of id order.
+    for pk in (30, 20, 10):
+        make_therapist(pk=pk, name=f"Therapist {pk}", directness=4)
+    make_therapist(pk=5, name="Farther off", directness=1)
+
+    ranked = list(Listing.objects.filter(state="CA").ranked({"directness": (4, 3)}).values_list("therapist_id", "fit"))
+
+    assert ranked == [(10, 100.0), (20, 100.0), (30, 100.0), (5, 50.0)]
+
+
 def test_sql_ranking_scores_everyone_100_when_nothing_is_weighted_and_orders_by_id() -> None:
-    rng = random.Random(7)
-    make_directory(rng, size=6)
+    for pk in (7, 3, 5):
+        make_therapist(pk=pk, name=f"Therapist {pk}", directness=pk)
     prefs = dict.fromkeys(DIMENSION_KEYS[:3], (None, 3)) | dict.fromkeys(DIMENSION_KEYS[3:], (2, 0))
 
-    ranked = list(LISTED.ranked(prefs).values_list("therapist_id", "fit"))
+    ranked = list(Listing.objects.filter(state="CA").ranked(prefs).values_list("therapist_id", "fit"))
 
-    assert [fit for _, fit in ranked] == [100.0] * 6
-    assert [pk for pk, _ in ranked] == sorted(pk for pk, _ in ranked)
+    assert ranked == [(3, 100.0), (5, 100.0), (7, 100.0)]
 
 
 def test_dimensions_without_weight_are_left_out_of_the_sql() -> None:
@@ -87,7 +74,7 @@ def test_dimensions_without_weight_are_left_out_of_the_sql() -> None:
         "approach": (None, 3),  # no preferred point
         # structure, challenge and intensity are missing altogether
     }
-    sql = str(LISTED.ranked(prefs).values("therapist_id", "fit").query)
+    sql = str(Listing.objects.filter(state="CA").ranked(prefs).values("therapist_id", "fit").query)
 
     assert "directness" in sql
     for left_out in ("responsiveness", "approach", "structure", "challenge", "intensity"):

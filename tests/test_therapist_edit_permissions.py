@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client as Browser
 from django.urls import reverse
@@ -106,7 +108,9 @@ def test_a_missing_style_point_is_refused_with_a_message(client: Browser, owner_
     assert style_of(owner_profile)["approach"] == 4
 
 
-def test_a_changed_style_changes_a_clients_ranking(client: Browser, owner_profile: Therapist) -> None:
+def test_a_changed_style_changes_a_clients_ranking(
+    client: Browser, owner_profile: Therapist, django_capture_on_commit_callbacks: Any
+) -> None:
     rival = make_therapist(name="Sam Okafor", directness=5)
     prefs = {f"{key}_importance": 0 for key in DIMENSION_KEYS}
     _, token = make_client(**{**prefs, "directness_point": 7, "directness_importance": 3})
@@ -119,7 +123,8 @@ def test_a_changed_style_changes_a_clients_ranking(client: Browser, owner_profil
     assert ranking() == ["Sam Okafor", "Robin Demo"]  # 5 is closer to 7 than 1 is
 
     client.force_login(owner_profile.user)
-    response = client.post(edit_url(owner_profile), style_step_post(owner_profile, directness="7"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit_url(owner_profile), style_step_post(owner_profile, directness="7"))
     assert response.status_code == 302
 
     assert ranking() == ["Robin Demo", "Sam Okafor"]

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from matchmaker.matching.search_table import listing_sync
 from profiles.forms import AboutForm, PracticeForm, StyleForm
 from profiles.models import Therapist
 from profiles.services import therapist_submit, therapist_update_license
@@ -79,6 +80,7 @@ def edit_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                 )
         else:
             form.save()
+            listing_sync(therapist_ids=[therapist.pk])
         messages.success(request, "Your profile is saved.")
         return redirect(after(current, therapist))
     context = {
@@ -108,6 +110,7 @@ def save_about(form: AboutForm, therapist: Therapist) -> bool:
             states=form.cleaned_data["licensed_states"],
         )
         form.save()
+        listing_sync(therapist_ids=[therapist.pk])
         if old_photo and old_photo != therapist.photo.name:
             storage = therapist.photo.storage
             # Only once the new row is saved, so a failed save never leaves the profile pointing to nothing.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from matchmaker.matching.find import make_match
 from matchmaker.scoring import fit_score
 from profiles.models import Therapist
-from questionnaire.matching import make_match
 from questionnaire.models import Client, ShortlistEntry
 from questionnaire.reaching_out import ConsultationRequestForm, can_be_notified
 from questionnaire.views.results import client_for

@@ -10,9 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from matchmaker.matching.find import find_matches
 from profiles.models import Therapist
 from questionnaire.forms import RefineForm
-from questionnaire.matching import find_matches
 from questionnaire.models import Client, hash_token
 from questionnaire.your_page import your_page_context
 

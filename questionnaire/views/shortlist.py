@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from matchmaker.dimensions import DIMENSIONS
+from matchmaker.matching.explaining import tracks_for
+from matchmaker.matching.find import make_match
 from matchmaker.scoring import fit_score
 from profiles.models import Therapist
-from questionnaire.explaining import tracks_for
-from questionnaire.matching import make_match
 from questionnaire.models import Client, ShortlistEntry
 from questionnaire.shortlist import (
     Added,

@@ -9,8 +9,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from matchmaker.dimensions import DIMENSIONS
+from matchmaker.matching.explaining import where_you_differ, why_it_fits
 from matchmaker.scoring import explain, largest_difference, strongest_reasons
-from questionnaire.explaining import where_you_differ, why_it_fits
 from tests import factories
 from tests.conftest import assert_accessible
 

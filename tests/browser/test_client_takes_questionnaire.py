@@ -9,7 +9,8 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from matchmaker.scoring import explain, fit_score
+from matchmaker.matching.explaining import where_you_differ, why_it_fits
+from matchmaker.scoring import explain, fit_score, largest_difference, strongest_reasons
 from profiles.models import Therapist
 from questionnaire.forms import LAST_STEP, STEPS
 from tests import factories
@@ -150,13 +151,17 @@ def test_it_ranks_an_exact_style_match_first_with_scores_and_reasons(page, direc
         expect(card.get_by_role("heading", level=3)).to_contain_text(therapist.name)
         score = floatformat(fit_score(PREFERENCES, therapist.style()), 0)
         expect(card).to_contain_text(f"{score}/100 fit")
-        reasons = [reason.text for reason in explain(PREFERENCES, therapist.style())]
-        expect(
-            card.get_by_role("listitem").filter(has_text=re.compile(r"^(Close match|Partly fits|Far off) on"))
-        ).to_have_text(reasons)
+        # Each weighted scale once: the strongest, the largest difference, then the rest in registry order.
+        reasons = explain(PREFERENCES, therapist.style())
+        strongest, difference = strongest_reasons(reasons), largest_difference(reasons)
+        said = {reason.key for reason in strongest} | ({difference.key} if difference else set())
+        expected = [why_it_fits(reason) for reason in strongest]
+        expected += [where_you_differ(difference)] if difference else []
+        expected += [reason.text for reason in reasons if reason.key not in said]
+        expect(card.locator("li.reason figcaption")).to_have_text(expected)
     top = cards.first
     expect(top).to_contain_text("100/100 fit")
-    expect(top).to_contain_text("Close match on “direct or gentle”: you asked for someone direct; they are direct.")
+    expect(top).to_contain_text("Direct or gentle: right where you asked (direct). This matters a lot to you.")
     for absent in directory["absent"]:
         expect(page.get_by_role("article", name=absent.name)).to_have_count(0)
     offline = [t for t in directory["absent"] if t.is_published and not t.offers_online]

@@ -4,7 +4,7 @@
 
 For each directory size (seeded or topped up as needed) and each of N random,
 realistic questionnaires it times:
-  (a) ranking as the results page runs it (questionnaire.matching.find_matches),
+  (a) ranking as the results page runs it (matchmaker.matching.find.find_matches),
   (b) the whole results page through Django's test client,
   (c) the naive approach: every candidate loaded as a model and scored in Python
       with scoring.rank (skipped above --naive-limit therapists),
@@ -29,11 +29,12 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 
 from matchmaker.dimensions import DIMENSIONS
+from matchmaker.matching.find import find_matches
+from matchmaker.matching.needs import client_filters
 from matchmaker.scoring import rank
 from profiles import synthetic
 from profiles.models import Listing, Therapist
 from profiles.seeding import SEED_MARK, seed_directory, vacuum_analyze
-from questionnaire.matching import client_filters, find_matches
 from questionnaire.models import Client
 
 BENCH_SEED = 7

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from matchmaker.matching.search_table import listing_sync
 from profiles import synthetic
 from profiles.models import Therapist, sync_vocabulary
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             return
         rng = random.Random(seed)
         now = timezone.now()
+        created = []
         for _ in range(size):
             made = synthetic.therapist(rng, DEMO_STATES, DEMO_WEIGHTS)
             made.fields["license_number"] = DEMO_MARK + str(made.fields["license_number"])
@@ -50,6 +52,8 @@ class Command(BaseCommand):
             therapist.insurance_plans.set(made.insurance_plans)
             therapist.concerns.set(made.concerns)
             therapist.modalities.set(made.modalities)
+            created.append(therapist.pk)
+        listing_sync(therapist_ids=created)
         self.stdout.write(self.style.SUCCESS(f"Loaded {size} demo therapists in {', '.join(DEMO_STATES)}."))
 
     def create_accounts(self) -> None:
@@ -61,7 +65,7 @@ class Command(BaseCommand):
         if not User.objects.filter(username="therapist").exists():
             password = secrets.token_urlsafe(12)
             user = User.objects.create_user("therapist", "therapist@example.com", password, first_name="Robin")
-            Therapist.objects.create(
+            demo = Therapist.objects.create(
                 user=user,
                 name="Robin Demo",
                 pronouns="they/them",
@@ -71,7 +75,9 @@ class Command(BaseCommand):
                 verified_at=timezone.now(),
                 offers_online=True,
                 bio="A demo therapist account: log in and change this profile.",
-            ).licensed_states.set(["CA"])
+            )
+            demo.licensed_states.set(["CA"])
+            listing_sync(therapist_ids=[demo.pk])
             self.stdout.write(self.style.WARNING(f"Therapist account: therapist / {password}  (shown only this once)"))
         else:
             self.stdout.write("Demo accounts already exist; their passwords were shown when they were created.")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django import template
 
+from matchmaker.matching import explaining
 from matchmaker.scoring import Reason
 from profiles.models import Therapist
-from questionnaire import explaining
 from questionnaire.models import Client
 
 register = template.Library()

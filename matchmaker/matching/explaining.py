@@ -1,7 +1,9 @@
 """Plain words and style tracks for a therapist next to a client's answers.
 
-Django-free: the wording comes from the dimension registry and the scoring
-module, so a card, a profile and the compare page all say the same thing.
+Django-free, and the one home of the sentences that explain a match: the
+words come from the dimension registry and, for a point on a track and the
+per-scale reason, from the scoring module, so a card, a profile, the compare
+page and the review of a client's answers all say the same thing.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE_MAX, SCALE_MIN, Dimension
+from matchmaker.dimensions import BY_KEY, DIMENSIONS, IMPORTANCE_CHOICES, SCALE_MAX, SCALE_MIDDLE, SCALE_MIN, Dimension
 from matchmaker.scoring import Preferences, Reason, describe_point
 
 MATTERS = {weight: label.lower() for weight, label in IMPORTANCE_CHOICES}
@@ -21,6 +23,20 @@ def matters(importance: int) -> str:
     if importance <= 0:
         return "this does not matter to you"
     return f"this matters {MATTERS[importance]} to you"
+
+
+def describe_answer(dimension: Dimension, point: int | None) -> str:
+    """A client's own answer on a scale, as their review page lists it: '2 of 7: leaning towards gentle'."""
+    if point is None:
+        return "No preference"
+    if point == SCALE_MIN:
+        return f"{point} of {SCALE_MAX}: {dimension.client_low}"
+    if point == SCALE_MAX:
+        return f"{point} of {SCALE_MAX}: {dimension.client_high}"
+    if point == SCALE_MIDDLE:
+        return f"{point} of {SCALE_MAX}: in the middle"
+    leaning = dimension.short_low if point < SCALE_MIDDLE else dimension.short_high
+    return f"{point} of {SCALE_MAX}: leaning towards {leaning}"
 
 
 def why_it_fits(reason: Reason) -> str:
@@ -100,3 +116,29 @@ def style_tracks(
         preferred, importance = (preferences or {}).get(dimension.key, (None, 0))
         tracks.append(StyleTrack(dimension, style[dimension.key], preferred, importance, notes.get(dimension.key, "")))
     return tracks
+
+
+@dataclass(frozen=True)
+class ExplainedScale:
+    """One weighted scale on a results card: its track and the one sentence that says how it fits."""
+
+    track: StyleTrack
+    sentence: str
+    closeness: str
+
+
+def explained(reason: Reason, sentence: str) -> ExplainedScale:
+    dimension = BY_KEY[reason.key]
+    track = StyleTrack(dimension, reason.therapist, reason.preferred, reason.importance, "")
+    return ExplainedScale(track, sentence, reason.closeness.value)
+
+
+def card_scales(
+    reasons: list[Reason], strongest: list[Reason], difference: Reason | None
+) -> tuple[list[ExplainedScale], ExplainedScale | None, list[ExplainedScale]]:
+    """Every weighted scale once: the strongest reasons, the largest difference, and the rest in registry order."""
+    suits = [explained(reason, why_it_fits(reason)) for reason in strongest]
+    differs = None if difference is None else explained(difference, where_you_differ(difference))
+    said = {reason.key for reason in strongest} | ({difference.key} if difference else set())
+    others = [explained(reason, reason.text) for reason in reasons if reason.key not in said]
+    return suits, differs, others

@@ -1,0 +1,204 @@
+"""Turn a client's answers into ranked, filtered, explained results.
+
+Practical needs are filters, never hidden weights (see matchmaker.matching.needs):
+every filter reports how many therapists it removed, in the order the filters apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q
+
+from matchmaker import vocabulary
+from matchmaker.dimensions import DIMENSION_KEYS
+from matchmaker.matching.explaining import ExplainedScale, card_scales
+from matchmaker.matching.needs import Filter, client_filters
+from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
+from matchmaker.scoring import Preferences, Reason, Style, explain, largest_difference, strongest_reasons
+from profiles.models import Listing, Therapist
+from questionnaire.models import Client
+
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Removal:
+    key: str
+    count: int
+    message: str  # agrees with count: "is ..." or "are ..."
+    relax: str
+    chosen: bool
+
+    @property
+    def text(self) -> str:
+        return f"{self.count} therapist{'' if self.count == 1 else 's'} {self.message}"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The one need to relax when nothing is left, and how many therapists relaxing it alone would show."""
+
+    removal: Removal
+    would_show: int
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told the total up front, so it does not run its own COUNT query."""
+
+    def __init__(self, object_list: object, per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)  # type: ignore[arg-type]
+        self.count = count  # type: ignore[misc]
+
+
+@dataclass
+class Match:
+    therapist: Therapist
+    fit: float
+    reasons: list[Reason]
+    strongest: list[Reason] = field(default_factory=list)
+    largest_difference: Reason | None = None
+    # Set on results pages from the listing, which saves a query per relation; None elsewhere.
+    language_names: list[str] | None = None
+    insurance_names: list[str] | None = None
+
+    @cached_property
+    def scales(self) -> tuple[list[ExplainedScale], ExplainedScale | None, list[ExplainedScale]]:
+        """The weighted scales as the card says them, each once."""
+        return card_scales(self.reasons, self.strongest, self.largest_difference)
+
+    @property
+    def suits(self) -> list[ExplainedScale]:
+        return self.scales[0]
+
+    @property
+    def differs(self) -> ExplainedScale | None:
+        return self.scales[1]
+
+    @property
+    def others(self) -> list[ExplainedScale]:
+        return self.scales[2]
+
+
+def make_match(therapist: Therapist, fit: float, preferences: Preferences, style: Style | None = None) -> Match:
+    """A match explained from `style`, which must be what `fit` was scored from (the therapist's own by default)."""
+    reasons = explain(preferences, therapist.style() if style is None else style)
+    return Match(therapist, fit, reasons, strongest_reasons(reasons), largest_difference(reasons))
+
+
+@dataclass
+class Results:
+    page: Page
+    matches: list[Match]
+    published: int
+    removals: list[Removal]
+    suggestion: Suggestion | None = None  # only when nothing is left
+
+    @property
+    def remaining(self) -> int:
+        return self.page.paginator.count
+
+
+def suggest_relaxing(filters: list[Filter], removals: dict[str, Removal], alone: dict[str, int]) -> Suggestion | None:
+    """The need the client chose whose relaxing alone would show the most therapists.
+
+    If no single need would show anyone, the chosen need that set aside the most.
+    """
+    chosen = [removals[f.key] for f in filters if f.chosen and f.key in removals]
+    if not chosen:
+        return None
+    best = max(chosen, key=lambda removal: alone[removal.key])  # max keeps the first of equals: filter order
+    if alone[best.key]:
+        return Suggestion(best, alone[best.key])
+    return Suggestion(max(chosen, key=lambda removal: removal.count), 0)
+
+
+def published_count() -> int:
+    """How many therapists the directory lists, for the sentences about what filters removed.
+
+    Counting a million rows on every results page is the slowest part of it, so the
+    number is cached; the search table's writer clears it when a rebuild commits.
+    """
+    count = cache.get(PUBLISHED_COUNT_KEY)
+    if count is None:
+        count = Therapist.objects.published().count()
+        cache.set(PUBLISHED_COUNT_KEY, count, 300)
+    return int(count)
+
+
+def state_removal(client: Client, published: int, in_state: int) -> Removal | None:
+    if not client.state or published == in_state:
+        return None
+    state = vocabulary.STATE_NAMES[client.state]
+    count = published - in_state
+    return Removal(
+        "state",
+        count,
+        f"is not licensed in {state}" if count == 1 else f"are not licensed in {state}",
+        "Therapists can only see clients in the state where they are licensed, so this need stays.",
+        chosen=False,
+    )
+
+
+def find_matches(client: Client, page_number: object = 1) -> Results:
+    """Ranked matches for one page of results, in a fixed number of queries whatever the directory size.
+
+    Everything runs on the Listing table, one state's rows at a time. One aggregate
+    counts, per filter, how many therapists it removed after the filters before it,
+    and how many fail that filter alone (who would appear if it were relaxed). A
+    second query ranks and slices; a third loads the page's therapists.
+    """
+    filters = client_filters(client)
+    base = Listing.objects.filter(state=client.state) if client.state else Listing.objects.filter(primary=True)
+    passed = Q()
+    counts: dict[str, Count] = {"in_state": Count("pk")}
+    for index, directory_filter in enumerate(filters):
+        counts[f"removed_{index}"] = Count("pk", filter=passed & ~directory_filter.condition)
+        passed &= directory_filter.condition
+        others = Q()
+        for other in filters:
+            if other is not directory_filter:
+                others &= other.condition
+        if directory_filter.chosen:
+            counts[f"alone_{index}"] = Count("pk", filter=others & ~directory_filter.condition)
+    counts["remaining"] = Count("pk", filter=passed)
+    totals = base.aggregate(**counts)
+    published = max(published_count(), totals["in_state"])
+
+    removals: dict[str, Removal] = {}
+    outside = state_removal(client, published, totals["in_state"])
+    if outside:
+        removals["state"] = outside
+    alone: dict[str, int] = {}
+    for index, directory_filter in enumerate(filters):
+        count = totals[f"removed_{index}"]
+        alone[directory_filter.key] = totals.get(f"alone_{index}", 0)
+        if count:
+            message = directory_filter.one if count == 1 else directory_filter.many
+            removals[directory_filter.key] = Removal(
+                directory_filter.key, count, message, directory_filter.relax, directory_filter.chosen
+            )
+    suggestion = None if totals["remaining"] else suggest_relaxing(filters, removals, alone)
+
+    preferences = client.preferences()
+    ranked = (
+        base.filter(passed)
+        .ranked(preferences)
+        .values_list("therapist_id", "fit", "languages_mask", "insurance_mask", *DIMENSION_KEYS)
+    )
+    paginator = KnownCountPaginator(ranked, PAGE_SIZE, totals["remaining"])
+    page = paginator.get_page(page_number)
+    scored = list(page.object_list)
+    therapists = Therapist.objects.in_bulk([row[0] for row in scored])
+    matches = []
+    for pk, fit, languages_mask, insurance_mask, *points in scored:
+        if pk in therapists:
+            # Scored from the listing row, so explained from it too: a card never disagrees with itself.
+            match = make_match(therapists[pk], fit, preferences, dict(zip(DIMENSION_KEYS, points, strict=True)))
+            match.language_names = vocabulary.labels_in_mask(vocabulary.LANGUAGES, languages_mask)
+            match.insurance_names = vocabulary.labels_in_mask(vocabulary.INSURANCE_PLANS, insurance_mask)
+            matches.append(match)
+    return Results(page, matches, published, list(removals.values()), suggestion)
