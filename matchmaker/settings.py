@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "import_export",
     "matchmaker",
+    "matchmaker.alliance",
     "profiles",
     "questionnaire",
 ]

@@ -5,7 +5,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from matchmaker import views
+from matchmaker import admin_pages, views
 from profiles.forms import AdminLoginForm
 from profiles.views import account
 
@@ -26,6 +26,8 @@ urlpatterns = [
     path("accounts/reset/<uidb64>/<token>/", account.new_password_set, name="password_reset_confirm"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/login/", account.admin_login),
+    # A curation page of the project's own, at the address it always had beside the therapist list.
+    path("admin/profiles/therapist/coverage/", admin.site.admin_view(admin_pages.coverage_page), name="coverage"),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,5 +1,5 @@
 """The admin is the curation tool: the verification queue, CSV import and export,
-the coverage page and the list of stale listings."""
+the list of stale listings."""
 
 from __future__ import annotations
 
@@ -27,10 +27,10 @@ from import_export.forms import ConfirmImportForm, ExportForm
 from import_export.results import Result, RowResult
 from import_export.tmp_storages import TempFolderStorage
 
-from matchmaker import aggregates, vocabulary
+from matchmaker import aggregates
+from matchmaker.alliance.models import CheckIn
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.matching.search_table import listing_sync
-from profiles import coverage
 from profiles.curation import Outcome, therapist_approve, therapist_reject, therapist_unpublish
 from profiles.models import (
     AVAILABILITY_FRESH_DAYS,
@@ -43,7 +43,6 @@ from profiles.models import (
     Therapist,
 )
 from profiles.resources import TherapistResource
-from questionnaire.models import CheckIn
 
 BOTH_LOCATIONS = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 # The preview's temporary file name travels through the browser signed, and only for an hour.
@@ -84,10 +83,6 @@ class RejectForm(forms.Form):
         help_text="Emailed to the therapist and shown on their dashboard. Say kindly what they can change.",
         error_messages={"required": "Please give a reason, so the therapist knows what to change."},
     )
-
-
-class CoverageForm(forms.Form):
-    state = forms.ChoiceField(label="State", choices=[("", "All states"), *vocabulary.US_STATES], required=False)
 
 
 class SignedConfirmImportForm(ConfirmImportForm):
@@ -359,33 +354,13 @@ class TherapistAdmin(ImportExportModelAdmin):
                 messages.WARNING,
             )
 
-    # Pages of their own: coverage and stale listings.
+    # A page of its own: stale listings. (The coverage page reads clients too: matchmaker.admin_pages.)
 
     def get_urls(self) -> list[URLPattern]:
         own = [
-            path("coverage/", self.admin_site.admin_view(self.coverage_view), name="profiles_therapist_coverage"),
             path("stale/", self.admin_site.admin_view(self.stale_view), name="profiles_therapist_stale"),
         ]
         return own + super().get_urls()
-
-    @method_decorator(require_GET)
-    def coverage_view(self, request: HttpRequest) -> HttpResponse:
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        form = CoverageForm(request.GET or None)
-        state = form.cleaned_data["state"] if form.is_bound and form.is_valid() else ""
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Coverage: therapists’ styles next to what clients ask for",
-            "opts": self.opts,
-            "form": form,
-            "coverage": coverage.build(state),
-            "fresh_days": AVAILABILITY_FRESH_DAYS,
-            "combination_importance": coverage.COMBINATION_IMPORTANCE,
-            "thin_below": coverage.THIN_BELOW,
-            "min_clients_shown": coverage.MIN_CLIENTS_SHOWN,
-        }
-        return TemplateResponse(request, "admin/profiles/therapist/coverage.html", context)
 
     @method_decorator(require_GET)
     def stale_view(self, request: HttpRequest) -> HttpResponse:

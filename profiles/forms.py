@@ -20,10 +20,10 @@ from django.utils import timezone
 from PIL import Image
 
 from matchmaker import limits, vocabulary
+from matchmaker.alliance.models import ConsultationRequest
 from matchmaker.dimensions import DIMENSIONS, SCALE, SCALE_MAX, SCALE_MIN
 from matchmaker.rate_limits import is_limited
 from profiles.models import Concern, InsurancePlan, Language, Modality, State, Therapist
-from questionnaire.models import ConsultationRequest
 
 THERAPIST_POINT_CHOICES = [(point, str(point)) for point in SCALE]
 

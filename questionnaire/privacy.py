@@ -10,8 +10,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from matchmaker.alliance.models import CheckIn
 from matchmaker.dimensions import DIMENSIONS
-from questionnaire.models import CheckIn, Client
+from questionnaire.models import Client
 
 
 def client_delete(*, client: Client) -> None:

@@ -17,10 +17,11 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from matchmaker import aggregates
+from matchmaker.alliance.models import CheckIn, ConsultationRequest, PublishedCheckIns
 from matchmaker.dimensions import BY_KEY
 from profiles.models import Therapist
 from questionnaire.forms import STEPS
-from questionnaire.models import CheckIn, Client, ConsultationRequest, PublishedCheckIns
+from questionnaire.models import Client
 
 logger = logging.getLogger(__name__)
 

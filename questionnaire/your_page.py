@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Subquery
 
+from matchmaker.alliance.models import CheckIn, ConsultationRequest
 from profiles.models import Therapist
-from questionnaire.models import CheckIn, Client, ConsultationRequest, SetAside, ShortlistEntry
+from questionnaire.models import Client, SetAside, ShortlistEntry
 
 
 @dataclass(frozen=True)

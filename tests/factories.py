@@ -120,7 +120,7 @@ def style_step_post(therapist: Therapist, **overrides: Any) -> dict[str, Any]:
 
 
 def make_consultation_request(therapist: Therapist, **kwargs: Any) -> Any:
-    from questionnaire.models import ConsultationRequest
+    from matchmaker.alliance.models import ConsultationRequest
 
     if "client" not in kwargs:
         kwargs["client"] = make_client()[0]
@@ -131,7 +131,7 @@ def make_consultation_request(therapist: Therapist, **kwargs: Any) -> Any:
 
 
 def make_check_in(therapist: Therapist, **kwargs: Any) -> Any:
-    from questionnaire.models import CheckIn
+    from matchmaker.alliance.models import CheckIn
 
     if "client" not in kwargs:
         kwargs["client"] = make_client()[0]
@@ -144,7 +144,7 @@ def make_counted_check_ins(therapist: Therapist, answers: list[dict[str, int]]) 
     """Check-ins from different clients that count for the averages (each two days after a request), published."""
     import datetime
 
-    from questionnaire.models import ConsultationRequest
+    from matchmaker.alliance.models import ConsultationRequest
     from questionnaire.reaching_out import check_ins_publish
 
     saved = []

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from questionnaire.models import CheckIn
+from matchmaker.alliance.models import CheckIn
 from tests import factories
 
 pytestmark = pytest.mark.django_db

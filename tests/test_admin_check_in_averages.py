@@ -6,8 +6,8 @@ import pytest
 from django.test import Client as Browser
 from django.urls import reverse
 
+from matchmaker.alliance.models import CheckIn
 from profiles.models import CHECK_IN_MIN_CLIENTS, Therapist
-from questionnaire.models import CheckIn
 from tests import factories
 
 pytestmark = pytest.mark.django_db

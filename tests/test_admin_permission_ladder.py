@@ -26,7 +26,7 @@ def staff_pages(therapist: Therapist) -> list[str]:
         reverse("admin:profiles_therapist_change", args=[therapist.pk]),
         reverse("admin:profiles_therapist_import"),
         reverse("admin:profiles_therapist_export"),
-        reverse("admin:profiles_therapist_coverage"),
+        reverse("coverage"),
         reverse("admin:profiles_therapist_stale"),
     ]
 

@@ -9,10 +9,11 @@ from django.test import Client as Browser
 from django.urls import reverse
 from django.utils import timezone
 
+from matchmaker.alliance.models import CheckIn
 from matchmaker.dimensions import BY_KEY
 from profiles.models import Therapist
 from questionnaire.forms import LAST_STEP
-from questionnaire.models import CheckIn, Client
+from questionnaire.models import Client
 from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist
 
 pytestmark = pytest.mark.django_db

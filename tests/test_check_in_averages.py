@@ -9,8 +9,8 @@ from django.template.defaultfilters import floatformat
 from django.test import Client as Browser
 from django.urls import reverse
 
+from matchmaker.alliance.models import CheckIn
 from profiles.models import CHECK_IN_MIN_CLIENTS
-from questionnaire.models import CheckIn
 from questionnaire.reaching_out import check_ins_publish
 from tests.factories import make_check_in, make_consultation_request, make_counted_check_ins, make_therapist_user
 

@@ -9,8 +9,8 @@ from django.test import Client as Browser
 from django.urls import reverse
 from django.utils import timezone
 
+from matchmaker.alliance.models import ConsultationRequest
 from profiles.models import Therapist
-from questionnaire.models import ConsultationRequest
 from tests.factories import make_consultation_request, make_counted_check_ins, make_staff, make_therapist_user
 
 pytestmark = pytest.mark.django_db

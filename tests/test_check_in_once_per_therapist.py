@@ -10,7 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test import Client as Browser
 from django.urls import reverse
 
-from questionnaire.models import CheckIn
+from matchmaker.alliance.models import CheckIn
 from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist
 
 ANSWERS = {"heard": 9, "goals": 8, "approach": 7, "overall": 9}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from questionnaire.models import CheckIn
+from matchmaker.alliance.models import CheckIn
 from questionnaire.reaching_out import CheckInForm, check_in_hints
 
 QUESTIONS = [name for name, _ in CheckIn.QUESTIONS]

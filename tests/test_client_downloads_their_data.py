@@ -10,7 +10,8 @@ from django.test import Client as Browser
 from django.urls import reverse
 from django.utils import timezone
 
-from questionnaire.models import CheckIn, Client, ConsultationRequest, SetAside, ShortlistEntry
+from matchmaker.alliance.models import CheckIn, ConsultationRequest
+from questionnaire.models import Client, SetAside, ShortlistEntry
 from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist, make_therapist_user
 
 pytestmark = pytest.mark.django_db

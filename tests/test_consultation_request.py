@@ -10,8 +10,8 @@ from django.core import mail
 from django.test import Client as Browser
 from django.urls import reverse
 
+from matchmaker.alliance.models import ConsultationRequest
 from profiles.models import Therapist
-from questionnaire.models import ConsultationRequest
 from tests.factories import make_client, make_therapist, make_therapist_user
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client as Browser
 from django.urls import reverse
 
-from questionnaire.models import ConsultationRequest
+from matchmaker.alliance.models import ConsultationRequest
 from tests.factories import make_consultation_request, make_therapist_user
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from matchmaker import coverage
 from matchmaker.dimensions import SCALE
-from profiles import coverage
 from profiles.models import Therapist
 from tests import factories
 
@@ -145,7 +145,7 @@ def test_the_number_of_queries_does_not_grow_with_the_directory(setup: None) -> 
 def test_the_page_draws_svg_charts_with_text_and_the_thin_list(client: Browser, setup: None) -> None:
     client.force_login(factories.make_staff("curator"))
 
-    response = client.get(reverse("admin:profiles_therapist_coverage"), {"state": "TX"})
+    response = client.get(reverse("coverage"), {"state": "TX"})
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -161,7 +161,7 @@ def test_the_page_draws_svg_charts_with_text_and_the_thin_list(client: Browser, 
 def test_an_unknown_state_falls_back_to_all_states(client: Browser, setup: None) -> None:
     client.force_login(factories.make_staff("curator"))
 
-    response = client.get(reverse("admin:profiles_therapist_coverage"), {"state": "ZZ"})
+    response = client.get(reverse("coverage"), {"state": "ZZ"})
 
     assert response.status_code == 200
     assert "Across all states" in response.content.decode()

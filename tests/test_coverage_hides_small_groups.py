@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from profiles import coverage
+from matchmaker import coverage
 from questionnaire.models import Client
 from tests import factories
 

@@ -10,8 +10,9 @@ from django.db import connection
 from django.test import Client as Browser
 from django.urls import reverse
 
+from matchmaker.alliance.models import CheckIn, ConsultationRequest
 from profiles.models import Therapist
-from questionnaire.models import CheckIn, Client, ConsultationRequest, SetAside, ShortlistEntry
+from questionnaire.models import Client, SetAside, ShortlistEntry
 from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist
 
 pytestmark = pytest.mark.django_db(transaction=True)

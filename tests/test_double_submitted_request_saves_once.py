@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from django.test import Client as Browser
 from django.urls import reverse
 
-from questionnaire.models import ConsultationRequest
+from matchmaker.alliance.models import ConsultationRequest
 from questionnaire.reaching_out import consultation_request_create
 from tests.factories import make_client, make_consultation_request, make_therapist_user
 

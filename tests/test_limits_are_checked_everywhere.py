@@ -13,10 +13,11 @@ from django.db import IntegrityError, transaction
 from django.test import Client as Browser
 from django.urls import reverse
 
+from matchmaker.alliance.models import CheckIn
 from profiles.forms import AboutForm, PracticeForm
 from profiles.models import Therapist
 from questionnaire.forms import CostsForm, RefineForm
-from questionnaire.models import CheckIn, Client
+from questionnaire.models import Client
 from tests import factories
 from tests.csv_helpers import good_row, upload
 

@@ -8,7 +8,7 @@ from django.test import Client as Browser
 from django.urls import reverse
 from django.utils import timezone
 
-from questionnaire.models import ConsultationRequest
+from matchmaker.alliance.models import ConsultationRequest
 from tests.factories import make_client, make_therapist_user
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ import pytest
 from django.test import Client as Browser
 from django.urls import reverse
 
-from questionnaire.models import CheckIn, ConsultationRequest, SetAside, ShortlistEntry
+from matchmaker.alliance.models import CheckIn, ConsultationRequest
+from questionnaire.models import SetAside, ShortlistEntry
 from tests.factories import make_client, make_therapist
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client as Browser
 from django.urls import reverse
 
-from questionnaire.models import CheckIn
+from matchmaker.alliance.models import CheckIn
 from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist_user
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from django.test import Client as Browser
 from django.urls import reverse
 from django.utils import timezone
 
+from matchmaker.alliance.models import ConsultationRequest
 from profiles.models import Therapist
-from questionnaire.models import ConsultationRequest
 from tests.factories import (
     about_step_post,
     make_consultation_request,

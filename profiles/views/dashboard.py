@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from matchmaker import aggregates
+from matchmaker.alliance.models import ConsultationRequest
 from profiles.forms import AcceptingForm, RequestStatusForm
 from profiles.models import AVAILABILITY_FRESH_DAYS, AVAILABILITY_REMINDER_DAYS, CHECK_IN_MIN_CLIENTS, Therapist
 from profiles.services import therapist_confirm_availability, therapist_set_accepting
 from profiles.views import own_therapist
-from questionnaire.models import ConsultationRequest
 
 REQUESTS_PER_PAGE = 20
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from questionnaire.models import CheckIn
+from matchmaker.alliance.models import CheckIn
 from tests import factories
 from tests.conftest import assert_accessible
 

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from questionnaire.models import CheckIn, Client, ConsultationRequest, SetAside, ShortlistEntry
+from matchmaker.alliance.models import CheckIn, ConsultationRequest
+from questionnaire.models import Client, SetAside, ShortlistEntry
 from tests import factories
 from tests.conftest import assert_accessible
 

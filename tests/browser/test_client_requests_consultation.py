@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from questionnaire.models import ConsultationRequest
+from matchmaker.alliance.models import ConsultationRequest
 from tests import factories
 from tests.conftest import assert_accessible
 
