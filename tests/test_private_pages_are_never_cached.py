@@ -1,0 +1,138 @@
+"""Every page under a client's link, every therapist page, the accounts and the admin are kept out of
+browser caches and search indexes, whatever the answer: a page, a redirect, a 403 or a 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client as Browser
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import make_check_in, make_client, make_consultation_request, make_staff, make_therapist_user
+
+pytestmark = pytest.mark.django_db
+
+UNKNOWN = 987654
+
+
+def named_patterns(namespace: str) -> list[str]:
+    """Every URL name the app registers under a namespace, read from the resolver itself."""
+    names: list[str] = []
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and entry.namespace == namespace:
+            names += [p.name for p in entry.url_patterns if isinstance(p, URLPattern) and p.name]
+    return names
+
+
+def private_names() -> list[str]:
+    """The questionnaire's names whose route lies under c/ (or starts or ends a client's link), and the therapist's."""
+    client_side = [
+        f"questionnaire:{name}"
+        for name in named_patterns("questionnaire")
+        if str(reverse_pattern(f"questionnaire:{name}").pattern).startswith(("c/", "deleted/", "start/"))
+    ]
+    return client_side + [f"profiles:{name}" for name in named_patterns("profiles")]
+
+
+def assert_private(response: Any) -> None:
+    directives = {part.strip() for part in response.headers.get("Cache-Control", "").split(",")}
+    assert {"no-store", "private"} <= directives, response.headers.get("Cache-Control")
+    assert response.headers.get("X-Robots-Tag") == "noindex"
+
+
+@pytest.fixture
+def world() -> dict[str, Any]:
+    therapist = make_therapist_user("robin")
+    owner, token = make_client()
+    consultation = make_consultation_request(therapist, client=owner)
+    check_in = make_check_in(therapist, client=owner)
+    return {"therapist": therapist, "token": token, "consultation": consultation, "check_in": check_in}
+
+
+def args_for(name: str, world: dict[str, Any]) -> list[Any]:
+    pattern = reverse_pattern(name)
+    args: list[Any] = []
+    for param in pattern.pattern.converters:
+        if param == "token":
+            args.append(world["token"])
+        elif param == "number":
+            args.append(1)
+        elif param == "step":
+            args.append("about")
+        elif name in {"questionnaire:request_sent", "profiles:request_status"}:
+            args.append(world["consultation"].pk)
+        elif name == "questionnaire:check_in_result":
+            args.append(world["check_in"].pk)
+        else:
+            args.append(world["therapist"].pk)
+    return args
+
+
+def reverse_pattern(name: str) -> URLPattern:
+    namespace, short = name.split(":")
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and entry.namespace == namespace:
+            for pattern in entry.url_patterns:
+                if isinstance(pattern, URLPattern) and pattern.name == short:
+                    return pattern
+    raise LookupError(name)
+
+
+def test_the_walk_finds_the_pages_it_should() -> None:
+    names = private_names()
+    assert "questionnaire:results" in names and "questionnaire:deleted" in names
+    assert "profiles:dashboard" in names and "profiles:edit_step" in names
+    assert "questionnaire:therapist" not in names  # a public profile
+
+
+@pytest.mark.parametrize("name", private_names())
+def test_it_marks_every_private_page_for_its_owner(world: dict[str, Any], name: str) -> None:
+    browser = Browser()
+    browser.force_login(world["therapist"].user)
+    url = reverse(name, args=args_for(name, world))
+
+    for response in (browser.get(url), browser.post(url, {})):
+        assert response.status_code < 500
+        assert_private(response)
+
+
+@pytest.mark.parametrize("name", private_names())
+def test_it_marks_them_for_strangers_too(world: dict[str, Any], name: str) -> None:
+    browser = Browser()
+    browser.force_login(make_therapist_user("sam").user)
+    args = [UNKNOWN if isinstance(arg, int) else arg for arg in args_for(name, world)]
+    if "token" in reverse_pattern(name).pattern.converters:
+        args[0] = "x" * 32  # a link nobody was given
+
+    response = browser.get(reverse(name, args=args))
+
+    assert response.status_code in {200, 302, 403, 404, 405}
+    assert_private(response)
+
+
+@pytest.mark.parametrize(
+    "url", ["/accounts/login/", "/accounts/password_reset/", "/admin/", "/admin/login/", "/c/", "/therapist/nothing/"]
+)
+def test_it_marks_accounts_admin_and_unknown_private_paths(client: Browser, url: str) -> None:
+    response = client.get(url)
+
+    assert response.status_code in {200, 302, 404}
+    assert_private(response)
+
+
+def test_it_marks_an_admin_change_form_for_staff(client: Browser, world: dict[str, Any]) -> None:
+    client.force_login(make_staff())
+
+    response = client.get(reverse("admin:profiles_therapist_change", args=[world["therapist"].pk]))
+
+    assert response.status_code == 200
+    assert_private(response)
+
+
+@pytest.mark.parametrize("url", ["/", "/how-matching-works/"])
+def test_it_leaves_public_pages_cacheable(client: Browser, url: str) -> None:
+    response = client.get(url)
+
+    assert "no-store" not in response.headers.get("Cache-Control", "")
+    assert "X-Robots-Tag" not in response.headers
