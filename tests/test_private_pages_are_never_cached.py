@@ -7,32 +7,14 @@ from typing import Any
 
 import pytest
 from django.test import Client as Browser
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from tests.factories import make_check_in, make_client, make_consultation_request, make_staff, make_therapist_user
+from tests.url_walk import args_for, parameters, private_names
 
 pytestmark = pytest.mark.django_db
 
 UNKNOWN = 987654
-
-
-def named_patterns(namespace: str) -> list[str]:
-    """Every URL name the app registers under a namespace, read from the resolver itself."""
-    names: list[str] = []
-    for entry in get_resolver().url_patterns:
-        if isinstance(entry, URLResolver) and entry.namespace == namespace:
-            names += [p.name for p in entry.url_patterns if isinstance(p, URLPattern) and p.name]
-    return names
-
-
-def private_names() -> list[str]:
-    """The questionnaire's names whose route lies under c/ (or starts or ends a client's link), and the therapist's."""
-    client_side = [
-        f"questionnaire:{name}"
-        for name in named_patterns("questionnaire")
-        if str(reverse_pattern(f"questionnaire:{name}").pattern).startswith(("c/", "deleted/", "start/"))
-    ]
-    return client_side + [f"profiles:{name}" for name in named_patterns("profiles")]
 
 
 def assert_private(response: Any) -> None:
@@ -48,35 +30,6 @@ def world() -> dict[str, Any]:
     consultation = make_consultation_request(therapist, client=owner)
     check_in = make_check_in(therapist, client=owner)
     return {"therapist": therapist, "token": token, "consultation": consultation, "check_in": check_in}
-
-
-def args_for(name: str, world: dict[str, Any]) -> list[Any]:
-    pattern = reverse_pattern(name)
-    args: list[Any] = []
-    for param in pattern.pattern.converters:
-        if param == "token":
-            args.append(world["token"])
-        elif param == "number":
-            args.append(1)
-        elif param == "step":
-            args.append("about")
-        elif name in {"questionnaire:request_sent", "profiles:request_status"}:
-            args.append(world["consultation"].pk)
-        elif name == "questionnaire:check_in_result":
-            args.append(world["check_in"].pk)
-        else:
-            args.append(world["therapist"].pk)
-    return args
-
-
-def reverse_pattern(name: str) -> URLPattern:
-    namespace, short = name.split(":")
-    for entry in get_resolver().url_patterns:
-        if isinstance(entry, URLResolver) and entry.namespace == namespace:
-            for pattern in entry.url_patterns:
-                if isinstance(pattern, URLPattern) and pattern.name == short:
-                    return pattern
-    raise LookupError(name)
 
 
 def test_the_walk_finds_the_pages_it_should() -> None:
@@ -102,7 +55,7 @@ def test_it_marks_them_for_strangers_too(world: dict[str, Any], name: str) -> No
     browser = Browser()
     browser.force_login(make_therapist_user("sam").user)
     args = [UNKNOWN if isinstance(arg, int) else arg for arg in args_for(name, world)]
-    if "token" in reverse_pattern(name).pattern.converters:
+    if "token" in parameters(name):
         args[0] = "x" * 32  # a link nobody was given
 
     response = browser.get(reverse(name, args=args))
