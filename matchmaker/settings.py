@@ -226,10 +226,14 @@ LOGGING = {
     "filters": {
         "redact_private_links": {"()": "matchmaker.logging.RedactPrivateLinks"},
     },
+    "formatters": {
+        "redacted": {"()": "matchmaker.logging.RedactingFormatter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "filters": ["redact_private_links"],
+            "formatter": "redacted",
         },
     },
     "loggers": {
