@@ -89,3 +89,12 @@ def test_it_leaves_public_pages_cacheable(client: Browser, url: str) -> None:
 
     assert "no-store" not in response.headers.get("Cache-Control", "")
     assert "X-Robots-Tag" not in response.headers
+
+
+def test_it_marks_a_refused_form_under_a_private_link(world: dict[str, Any]) -> None:
+    browser = Browser(enforce_csrf_checks=True)
+
+    response = browser.post(reverse("questionnaire:delete_everything", args=[world["token"]]), {})
+
+    assert response.status_code == 403  # no CSRF token
+    assert_private(response)
