@@ -24,8 +24,9 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
-    # Browsers ask for /favicon.ico on every page, the admin's included.
-    path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("favicon.svg"), permanent=True)),
+    # Browsers ask for /favicon.ico on every page, the admin's included. Not permanent: the file's
+    # name carries its hash in production and changes with it.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("favicon.svg"), permanent=False)),
 ]
 
 # Uploaded photos, served by Django in development only (static() adds nothing unless DEBUG).

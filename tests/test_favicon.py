@@ -33,6 +33,6 @@ def test_every_page_links_to_the_icon(client: Browser, url: str) -> None:
 def test_favicon_ico_leads_to_the_same_icon(client: Browser) -> None:
     response = client.get("/favicon.ico")
 
-    assert response.status_code == 301
+    assert response.status_code == 302
     assert re.fullmatch(r"/static/favicon[^/]*\.svg", response["Location"])
     assert b"<svg" in served(client, response["Location"])
