@@ -3,7 +3,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from matchmaker import admin_pages, views
 from profiles.forms import AdminLoginForm
@@ -29,6 +32,9 @@ urlpatterns = [
     # A curation page of the project's own, at the address it always had beside the therapist list.
     path("admin/profiles/therapist/coverage/", admin.site.admin_view(admin_pages.coverage_page), name="coverage"),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico on every page, the admin's included. Not permanent: the file's
+    # name carries its hash in production and changes with it.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("favicon.svg"), permanent=False)),
 ]
 
 # Uploaded photos, served by Django in development only (static() adds nothing unless DEBUG).

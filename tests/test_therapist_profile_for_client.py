@@ -46,10 +46,12 @@ def test_it_shows_all_six_scales_with_the_clients_point_only_where_given(client:
     html = profile(client, token, dana)
 
     assert html.count('<figure class="track') == len(DIMENSIONS)
-    assert html.count('class="track-therapist"') == len(DIMENSIONS) + 1  # one more in the legend
-    assert html.count('class="track-client"') == 2 + 1
+    assert html.count('class="track-therapist') == len(DIMENSIONS) + 1  # one more in the legend
+    assert html.count('class="track-client') == 2 + 1
+    assert '<span class="track-client at-7">' in html and '<span class="track-client at-2">' in html
     for dimension in DIMENSIONS:
         point = getattr(dana, dimension.key)
+        assert f'<span class="track-therapist at-{point}">' in html
         assert f"They are at {point} of 7, {describe_point(dimension.key, point)}." in html
     assert "You asked for 7 of 7, very direct; this matters a lot to you." in html
     assert "I will tell you what I notice, kindly." in html
@@ -80,7 +82,7 @@ def test_the_public_profile_has_no_client_markers_and_no_actions(client: Browser
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('<figure class="track') == len(DIMENSIONS)
-    assert 'class="track-client"' not in html
+    assert 'class="track-client' not in html
     assert "You asked for" not in html
     assert "<form" not in html.split("<main", 1)[1]
     assert "I will tell you what I notice, kindly." in html
