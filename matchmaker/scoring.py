@@ -6,7 +6,10 @@ formula runs in SQL (see ``matchmaker.matching.ranking``); a test keeps the two 
     fit = 100 × (1 − Σ wᵢ·|pᵢ − tᵢ| / (6 · Σ wᵢ))
 
 over the dimensions the client weighted (importance > 0 and a preferred point
-given); 100 when nothing is weighted.
+given); 100 when nothing is weighted. A therapist may answer a scale with a
+range ("usually 3 to 5, it depends on the client"); the distance is then from
+the client's point to the nearest end of the range, 0 inside it. A single point
+is a range of width 0, so it scores exactly as before.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from matchmaker.dimensions import BY_KEY, DIMENSIONS, SCALE_MAX, SCALE_MIN
 
 Preference = tuple[int | None, int]
 Preferences = Mapping[str, Preference]
-Style = Mapping[str, int]
+# A therapist's answer on one scale: a point, or a (low, high) range.
+StyleValue = int | tuple[int, int]
+Style = Mapping[str, StyleValue]
 
 
 class _Orderable(Protocol):
@@ -28,6 +33,26 @@ class _Orderable(Protocol):
 
 
 SPAN = SCALE_MAX - SCALE_MIN  # the largest possible distance on one track: 6
+MAX_RANGE_WIDTH = 2  # "3 to 5" covers three points: the widest range a therapist may give
+
+
+def as_range(value: StyleValue) -> tuple[int, int]:
+    """A point is the range from itself to itself."""
+    if isinstance(value, tuple):
+        return value
+    return (value, value)
+
+
+def gap(point: int, value: StyleValue) -> int:
+    """Distance from the client's point to the therapist's range: 0 inside it."""
+    low, high = as_range(value)
+    return max(low - point, point - high, 0)
+
+
+def nearest(point: int, value: StyleValue) -> int:
+    """The therapist's point closest to what the client asked for."""
+    low, high = as_range(value)
+    return min(max(point, low), high)
 
 
 class Closeness(StrEnum):
@@ -43,10 +68,11 @@ class Reason:
     key: str
     title: str
     preferred: int
-    therapist: int
+    therapist: int  # the point of the therapist's range nearest to the client's
     importance: int
     closeness: Closeness
     text: str
+    therapist_range: tuple[int, int] | None = None  # set when the therapist answered with a range
 
     @property
     def distance(self) -> int:
@@ -57,8 +83,8 @@ class Reason:
         return self.importance * self.distance
 
 
-def weighted_terms(preferences: Preferences, style: Style) -> list[tuple[str, int, int, int]]:
-    """(key, preferred point, therapist point, weight) for every dimension that counts."""
+def weighted_terms(preferences: Preferences, style: Style) -> list[tuple[str, int, StyleValue, int]]:
+    """(key, preferred point, therapist point or range, weight) for every dimension that counts."""
     terms = []
     for dimension in DIMENSIONS:
         point, weight = preferences.get(dimension.key, (None, 0))
@@ -73,8 +99,8 @@ def fit_score(preferences: Preferences, style: Style) -> float:
     total_weight = sum(weight for _, _, _, weight in terms)
     if total_weight == 0:
         return 100.0
-    gap = sum(weight * abs(point - stands) for _, point, stands, weight in terms)
-    return 100.0 * (1.0 - gap / (SPAN * total_weight))
+    weighted_gap = sum(weight * gap(point, stands) for _, point, stands, weight in terms)
+    return 100.0 * (1.0 - weighted_gap / (SPAN * total_weight))
 
 
 def rank[ID: _Orderable](preferences: Preferences, candidates: Iterable[tuple[ID, Style]]) -> list[tuple[ID, float]]:
@@ -120,11 +146,17 @@ def explain(preferences: Preferences, style: Style) -> list[Reason]:
     """One reason per weighted dimension, in registry order."""
     reasons = []
     for key, point, stands, weight in weighted_terms(preferences, style):
-        level = closeness(abs(point - stands))
-        asked, they_are = describe_point(key, point), describe_point(key, stands)
+        level = closeness(gap(point, stands))
+        low, high = as_range(stands)
+        asked = describe_point(key, point)
+        if low == high:
+            they_are = describe_point(key, low)
+        else:
+            they_are = f"between {describe_point(key, low)} and {describe_point(key, high)}, depending on the client"
         title = BY_KEY[key].title
         text = f"{_LEAD[level]} on “{title.lower()}”: you asked for someone {asked}; they are {they_are}."
-        reasons.append(Reason(key, title, point, stands, weight, level, text))
+        span = (low, high) if low != high else None
+        reasons.append(Reason(key, title, point, nearest(point, stands), weight, level, text, span))
     return reasons
 
 

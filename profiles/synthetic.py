@@ -13,11 +13,19 @@ from dataclasses import dataclass, field
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSION_KEYS, SCALE_MAX, SCALE_MIN
 
-FIRST_NAMES = (
-    "Alex Amara Ana Andre Avery Beatriz Ben Camila Chen Dana Daniel Deepa Elena Eli Farah Gabriel Grace Hana "
-    "Imani Isaac Jamal Jordan Julia Kai Keisha Kenji Laila Leo Lucia Malik Maya Miguel Mina Nadia Noah Omar "
-    "Priya Quinn Rafael Rosa Ruth Sam Sara Tariq Tess Theo Uma Victor Wei Yara Yusuf Zoe"
-).split()
+# First names by the pronouns a therapist gives, so that a name and its pronouns agree.
+FIRST_NAMES = {
+    "woman": (
+        "Amara Ana Beatriz Camila Dana Deepa Elena Farah Grace Hana Imani Julia Keisha Laila Lucia Maya Mina "
+        "Nadia Priya Rosa Ruth Sara Tess Uma Yara Zoe"
+    ).split(),
+    "man": (
+        "Andre Ben Chen Daniel Eli Gabriel Isaac Jamal Kenji Leo Malik Miguel Noah Omar Rafael Tariq Theo Victor "
+        "Wei Yusuf"
+    ).split(),
+    "non_binary": "Alex Avery Jordan Kai Quinn Riley Rowan Sam Sky".split(),
+}
+PRONOUNS = {"woman": "she/her", "man": "he/him", "non_binary": "they/them"}
 LAST_NAMES = (
     "Abbott Adeyemi Alvarez Baker Bennett Brooks Castillo Chang Cohen Delgado Diaz Ellis Fischer Foster Garcia "
     "Gupta Haddad Hayes Hoffman Ibrahim Jensen Kaur Kim Larsen Lee Lopez Mahmoud Martin Mendes Moreno Murphy "
@@ -25,6 +33,30 @@ LAST_NAMES = (
     "Sullivan Tanaka Torres Turner Vasquez Walsh Wong Young Zhang"
 ).split()
 CREDENTIALS = ("LCSW", "LMFT", "LPC", "PsyD", "PhD", "LMHC", "LCPC")
+
+# How each state writes a licence number, by kind of licence: "#" is a digit. Modelled on the
+# public licence look-ups of these boards; other states get a plain number.
+KIND_OF_LICENCE = {"LCSW": "social", "LMFT": "family", "LPC": "counsellor", "LMHC": "counsellor",
+                   "LCPC": "counsellor", "PsyD": "psychologist", "PhD": "psychologist"}  # fmt: skip
+LICENCE_FORMATS: dict[str, dict[str, str]] = {
+    "CA": {"social": "LCSW ######", "family": "LMFT ######", "counsellor": "LPCC ####", "psychologist": "PSY #####"},
+    "TX": {"social": "#####", "family": "#####", "counsellor": "######", "psychologist": "#####"},
+    "NY": {"social": "0#####", "family": "00####", "counsellor": "00####", "psychologist": "0#####"},
+    "FL": {"social": "SW#####", "family": "MT####", "counsellor": "MH#####", "psychologist": "PY####"},
+    "IL": {"social": "149.0#####", "family": "168.00####", "counsellor": "180.0#####", "psychologist": "071.00####"},
+    "OH": {"social": "I.#######", "family": "M.#######", "counsellor": "E.#######", "psychologist": "#####"},
+    "WA": {"social": "LW6#######", "family": "LF6#######", "counsellor": "LH6#######", "psychologist": "PY6#######"},
+    "CO": {"social": "CSW.099#####", "family": "MFT.00#####", "counsellor": "LPC.00#####",
+           "psychologist": "PSY.000####"},
+}  # fmt: skip
+
+
+def licence_number(rng: random.Random, state: str, credentials: str) -> str:
+    kind = KIND_OF_LICENCE.get(credentials, "counsellor")
+    pattern = LICENCE_FORMATS.get(state, {}).get(kind, "######")
+    return "".join(str(rng.randint(0, 9)) if char == "#" else char for char in pattern)
+
+
 CITIES = {
     "CA": ("Los Angeles", "San Diego", "Oakland", "Sacramento"),
     "TX": ("Houston", "Austin", "Dallas", "San Antonio"),
@@ -97,11 +129,12 @@ def therapist(rng: random.Random, states: tuple[str, ...], state_weights: tuple[
     plans = rng.sample([code for code, _ in vocabulary.INSURANCE_PLANS], k=rng.choice([0, 0, 1, 2, 3]))
     concerns = rng.sample([code for code, _ in vocabulary.CONCERNS], k=rng.randint(3, 7))
     gender = rng.choices(["woman", "man", "non_binary"], weights=[68, 28, 4])[0]
+    credentials = rng.choice(CREDENTIALS)
     fields: dict[str, object] = {
-        "name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-        "pronouns": {"woman": "she/her", "man": "he/him", "non_binary": "they/them"}[gender],
-        "credentials": rng.choice(CREDENTIALS),
-        "license_number": f"{home}-{rng.randint(10000, 99999)}",
+        "name": f"{rng.choice(FIRST_NAMES[gender])} {rng.choice(LAST_NAMES)}",
+        "pronouns": PRONOUNS[gender],
+        "credentials": credentials,
+        "license_number": licence_number(rng, home, credentials),
         "gender": gender,
         "lgbtq_affirming": rng.random() < 0.45,
         "birth_year": rng.randint(1955, 1996),
