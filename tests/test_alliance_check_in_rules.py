@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matchmaker.check_in_rules import (
+from matchmaker.alliance.rules import (
     ALLIANCE_MAX,
     ALLIANCE_QUESTIONS,
     alliance_total,
