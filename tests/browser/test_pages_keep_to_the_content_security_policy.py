@@ -37,6 +37,7 @@ def test_the_client_pages_load_with_nothing_blocked(page):
     visit(page, reverse("questionnaire:start"), console)
     page.get_by_label("State you live in").select_option(label="California")
     page.get_by_role("radio", name="Online").check()
+    page.get_by_role("checkbox", name=re.compile("^Keep my answers")).check()
     page.get_by_role("button", name=re.compile(r"^Continue")).click()
     expect(page).to_have_url(re.compile(r"/questions/2/$"))
     assert violations(page, console) == []
@@ -74,6 +75,6 @@ def test_the_admin_changelist_change_form_and_coverage_load_with_nothing_blocked
 
     visit(page, reverse("admin:profiles_therapist_changelist"), console)
     visit(page, reverse("admin:profiles_therapist_change", args=[therapist.pk]), console)
-    visit(page, reverse("admin:profiles_therapist_coverage"), console)
+    visit(page, reverse("coverage"), console)
     # The coverage page's own styles arrive from its stylesheet.
     assert page.locator(".coverage-charts").first.evaluate("e => getComputedStyle(e).display") == "flex"
