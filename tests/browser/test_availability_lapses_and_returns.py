@@ -27,9 +27,7 @@ def test_a_lapsed_listing_leaves_the_matches_until_the_therapist_confirms(page):
     # Requests and check-ins, so that every part of the dashboard is checked for accessibility.
     factories.make_consultation_request(lapsed, name="Ana", message="Could we talk next week?")
     factories.make_consultation_request(lapsed, name="Ben", message="All sorted, thank you.", status="closed")
-    factories.make_counted_check_ins(
-        lapsed, [{"heard": 5, "goals": 4, "approach": 3, "overall": overall} for overall in (6, 7, 8, 9, 10)]
-    )
+    factories.make_counted_check_ins(lapsed, [{"bond": 4, "goals": 3, "tasks": tasks} for tasks in (0, 1, 2, 3, 4)])
     _, token = factories.make_client()
     results = reverse("questionnaire:results", args=[token])
 
