@@ -112,3 +112,21 @@ def propose_change(wanted: Mapping[str, int], steps: Mapping[str, int]) -> Propo
     came_across = dimension.short_high if step > 0 else dimension.short_low
     text = f"You found them more {came_across} than you wanted. Move “{dimension.title}” from {current} to {proposed}?"
     return Proposal(key, dimension.title, current, proposed, text)
+
+
+# How far outside the therapist's own point or range the clients' mean must lie before we say so.
+EXPERIENCED_OFF_BY = 1.0
+
+
+def experienced_sentence(key: str, mean: float, own: int | tuple[int, int]) -> str:
+    """What a therapist reads next to their self-rating: where clients who checked in experience them.
+
+    own is the therapist's point, or their (low, high) range; inside it, or less than
+    EXPERIENCED_OFF_BY outside, clients experience them "about where you place yourself"."""
+    low, high = own if isinstance(own, tuple) else (own, own)
+    dimension = BY_KEY[key]
+    if mean >= high + EXPERIENCED_OFF_BY:
+        return f"Clients experience you as more {dimension.short_high} than you rate yourself."
+    if mean <= low - EXPERIENCED_OFF_BY:
+        return f"Clients experience you as more {dimension.short_low} than you rate yourself."
+    return "Clients experience you about where you place yourself."
