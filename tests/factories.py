@@ -234,3 +234,16 @@ def answer_questionnaire(browser: Any, *, confirm: bool = True, **answers: Any) 
     if confirm:
         assert browser.post(reverse("questionnaire:edit", args=[token])).status_code == 302
     return token
+
+
+def make_followed_up_request(
+    therapist: Therapist, *, fit: float, gaps: dict[str, int] | None = None, **check_in: Any
+) -> Any:
+    """A request with its stored fit, made two days ago, and the client's check-in about it: one row of evidence."""
+    import datetime
+
+    from matchmaker.alliance.models import ConsultationRequest
+
+    request = make_consultation_request(therapist, fit_at_request=fit, gaps_at_request=gaps or {})
+    ConsultationRequest.objects.filter(pk=request.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
+    return make_check_in(therapist, client=request.client, **check_in)
