@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import Any
 
 from matchmaker import aggregates, scoring
 from matchmaker.alliance import rules
 from matchmaker.dimensions import BY_KEY, DIMENSION_KEYS
-
-if TYPE_CHECKING:
-    from profiles.models import Therapist
 
 
 @dataclass(frozen=True)
@@ -30,9 +27,11 @@ class Experienced:
         return str(low) if low == high else f"{low} to {high}"
 
 
-def experienced_style(therapist: Therapist) -> list[Experienced]:
-    """The published experienced positions of a therapist from MIN_CLIENTS clients on, in the registry's order."""
-    rows = {row.key: row for row in therapist.experienced_style.filter(clients__gte=aggregates.MIN_CLIENTS)}  # type: ignore[attr-defined]
+def experienced_style(therapist: Any) -> list[Experienced]:
+    """The published experienced positions of a therapist from MIN_CLIENTS clients on, in the registry's order.
+
+    therapist is a profiles.Therapist (not imported: this package imports neither side)."""
+    rows = {row.key: row for row in therapist.experienced_style.filter(clients__gte=aggregates.MIN_CLIENTS)}
     style = therapist.style()
     shown = []
     for key in DIMENSION_KEYS:
