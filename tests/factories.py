@@ -244,6 +244,7 @@ def make_followed_up_request(
 
     from matchmaker.alliance.models import ConsultationRequest
 
-    request = make_consultation_request(therapist, fit_at_request=fit, gaps_at_request=gaps or {})
+    owner = check_in.pop("client", None) or make_client()[0]
+    request = make_consultation_request(therapist, client=owner, fit_at_request=fit, gaps_at_request=gaps or {})
     ConsultationRequest.objects.filter(pk=request.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
     return make_check_in(therapist, client=request.client, **check_in)
