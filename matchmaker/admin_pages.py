@@ -12,7 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from matchmaker import coverage, vocabulary
+from matchmaker import coverage, evidence, vocabulary
+from matchmaker import evidence_page as evidence_page_data
+from matchmaker.alliance import rules
 from profiles.models import AVAILABILITY_FRESH_DAYS, Therapist
 
 
@@ -39,3 +41,30 @@ def coverage_page(request: HttpRequest) -> HttpResponse:
         "min_clients_shown": coverage.MIN_CLIENTS_SHOWN,
     }
     return TemplateResponse(request, "admin/profiles/therapist/coverage.html", context)
+
+
+def _may_read_check_ins(request: HttpRequest) -> None:
+    # Figures over many check-ins only, but drawn from clients' answers: the right to read check-ins.
+    if not request.user.has_perm("alliance.view_checkin"):
+        raise PermissionDenied
+
+
+@require_GET
+def evidence_page(request: HttpRequest) -> HttpResponse:
+    _may_read_check_ins(request)
+    context = {
+        **admin.site.each_context(request),
+        "title": "Does fit predict how the first session felt?",
+        "evidence": evidence_page_data.build(),
+        "enough_check_ins": evidence.ENOUGH_CHECK_INS,
+        "alliance_max": rules.ALLIANCE_MAX,
+    }
+    return TemplateResponse(request, "admin/evidence.html", context)
+
+
+@require_GET
+def evidence_csv(request: HttpRequest) -> HttpResponse:
+    _may_read_check_ins(request)
+    response = HttpResponse(evidence_page_data.csv_text(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="check-ins.csv"'
+    return response

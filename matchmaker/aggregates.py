@@ -52,3 +52,34 @@ def next_figure(answers: Sequence[Sequence[int]], *, new: int, current: Figure |
         return current
     columns = list(zip(*answers, strict=True))
     return Figure(means=tuple(mean(column) for column in columns), clients=len(answers))
+
+
+# --- Style as clients experience it: one mean point per therapist and scale ---
+
+HALF_POINTS = Decimal("0.5")  # an experienced position is shown to the nearest half point
+
+
+@dataclass(frozen=True)
+class Position:
+    """A published experienced position on one scale, over this many clients."""
+
+    mean: Decimal
+    clients: int
+
+
+def half_point(value: Decimal) -> Decimal:
+    """value rounded to the nearest half point, halves of a half rounded up."""
+    return (value * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2
+
+
+def next_position(points: Sequence[int], *, new: int, current: Position | None) -> Position | None:
+    """The experienced position to publish now, by the same rule as next_figure.
+
+    points holds one experienced point per counting check-in (each from a different client);
+    new says how many of them arrived after the current position was published.
+    """
+    if current is not None and new < BATCH:
+        return current
+    if len(points) < MIN_CLIENTS:
+        return current
+    return Position(mean=half_point(Decimal(sum(points)) / Decimal(len(points))), clients=len(points))

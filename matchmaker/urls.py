@@ -31,6 +31,8 @@ urlpatterns = [
     path("admin/login/", account.admin_login),
     # A curation page of the project's own, at the address it always had beside the therapist list.
     path("admin/profiles/therapist/coverage/", admin.site.admin_view(admin_pages.coverage_page), name="coverage"),
+    path("admin/alliance/evidence/", admin.site.admin_view(admin_pages.evidence_page), name="evidence"),
+    path("admin/alliance/evidence/check-ins.csv", admin.site.admin_view(admin_pages.evidence_csv), name="evidence_csv"),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on every page, the admin's included. Not permanent: the file's
     # name carries its hash in production and changes with it.

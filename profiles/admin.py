@@ -196,16 +196,17 @@ class TherapistAdmin(ImportExportModelAdmin):
             return format_html("{}", confirmed.isoformat())
         return format_html('{} <strong class="stale">(stale)</strong>', confirmed.isoformat())
 
-    @admin.display(description="Check-ins (overall)", ordering="check_in_count")
+    @admin.display(description="Check-ins (alliance)", ordering="check_in_count")
     def check_ins_column(self, therapist: Therapist) -> str:
+        """How many check-ins, and the published mean alliance total (the sum of the question means)."""
         count = getattr(therapist, "check_in_count", 0)
         if not count:
             return "–"
-        averages = dict(therapist.check_in_averages() or [])
-        overall = averages.get(dict(CheckIn.QUESTIONS).get("overall", ""))
-        if overall is None:
+        averages = therapist.check_in_averages()
+        if averages is None:
             return str(count)
-        return f"{count} · {overall:.1f}/{CheckIn.SCALE_MAX}"
+        total = sum(mean for _question, mean in averages)
+        return f"{count} · {total:.1f}/{CheckIn.SCALE_MAX * len(CheckIn.QUESTIONS)}"
 
     @admin.display(description="Averages")
     def check_ins(self, therapist: Therapist) -> str:

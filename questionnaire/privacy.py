@@ -10,8 +10,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from matchmaker.alliance import rules
 from matchmaker.alliance.models import CheckIn
-from matchmaker.dimensions import DIMENSIONS
+from matchmaker.dimensions import BY_KEY, DIMENSIONS
 from questionnaire.models import Client
 
 
@@ -100,14 +101,26 @@ def client_export(*, client: Client, absolute_url: Callable[[str], str]) -> dict
                 "message": sent.message,
                 "status": sent.get_status_display(),
                 "sent_at": _when(sent.created_at),
+                "fit_when_sent": sent.fit_at_request,
             }
             for sent in client.requests.select_related("therapist").order_by("created_at", "pk")
         ],
         "check_in_questions": dict(CheckIn.QUESTIONS),
+        "check_in_answers": dict(rules.ANSWERS),
         "check_ins": [
             {
                 "therapist": therapist(check_in.therapist_id, check_in.therapist.name),
                 **{name: getattr(check_in, name) for name, _question in CheckIn.QUESTIONS},
+                "would_go_back": check_in.get_again_display(),
+                "felt_right": check_in.felt_right,
+                "compared_with_what_you_wanted": {
+                    BY_KEY[key].title: dict(rules.style_answer_choices(key))[step]
+                    for key, step in check_in.style_steps.items()
+                    if key in BY_KEY
+                },
+                "your_points_then": {
+                    BY_KEY[key].title: point for key, point in check_in.wanted.items() if key in BY_KEY
+                },
                 "checked_in_at": _when(check_in.created_at),
             }
             for check_in in client.check_ins.select_related("therapist").order_by("created_at", "pk")

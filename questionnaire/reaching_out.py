@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import smtplib
@@ -16,9 +17,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from matchmaker import aggregates
-from matchmaker.alliance.models import CheckIn, ConsultationRequest, PublishedCheckIns
-from matchmaker.dimensions import BY_KEY
+from matchmaker import aggregates, scoring
+from matchmaker.alliance import rules
+from matchmaker.alliance.models import CheckIn, ConsultationRequest, ExperiencedStyle, PublishedCheckIns
+from matchmaker.dimensions import BY_KEY, DIMENSION_KEYS
 from profiles.models import Therapist
 from questionnaire.forms import STEPS
 from questionnaire.models import Client
@@ -105,6 +107,18 @@ def open_request_to(*, client: Client, therapist: Therapist) -> ConsultationRequ
     return client.requests.filter(therapist=therapist, status=ConsultationRequest.Status.NEW).first()
 
 
+def fit_now(*, client: Client, therapist: Therapist) -> dict[str, object]:
+    """The fit score and the distance on each weighted scale, as a request stores them for the evidence page."""
+    preferences, style = client.preferences(), therapist.style()
+    return {
+        "fit_at_request": scoring.fit_score(preferences, style),
+        "gaps_at_request": {
+            key: scoring.gap(point, stands)
+            for key, point, stands, _weight in scoring.weighted_terms(preferences, style)
+        },
+    }
+
+
 def consultation_request_create(
     *, client: Client, therapist: Therapist, name: str, contact: str, message: str, share: bool, inbox_url: str
 ) -> ConsultationRequest:
@@ -124,6 +138,7 @@ def consultation_request_create(
         contact=contact,
         message=message,
         shared_consent_at=timezone.now(),
+        **fit_now(client=client, therapist=therapist),
     )
     request.full_clean(validate_constraints=False)
     try:
@@ -149,51 +164,120 @@ def can_be_notified(therapist: Therapist) -> bool:
     return bool(therapist.user and therapist.user.email)
 
 
-RATING_ERROR = "Please choose a number from 0 to 10."
+ANSWER_ERROR = "Please choose one of the answers."
+STYLE_QUESTION = "Compared with what you wanted, they were …"
 
 
-def rating_field(question: str) -> forms.TypedChoiceField:
+def weighted_keys(client: Client) -> list[str]:
+    """The style scales the client gave a point and some importance, in the registry's order."""
+    return [key for key, (point, importance) in client.preferences().items() if point is not None and importance > 0]
+
+
+def answer_field(label: str, choices: object) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
-        label=question,
-        choices=[(point, str(point)) for point in range(CheckIn.SCALE_MAX + 1)],
+        label=label,
+        choices=choices,
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"required": RATING_ERROR, "invalid_choice": RATING_ERROR},
+        error_messages={"required": ANSWER_ERROR, "invalid_choice": ANSWER_ERROR},
     )
 
 
 class CheckInForm(forms.Form):
-    """The four questions, each a choice from 0 to 10; check_in_create checks the row once more before saving."""
+    """Our three alliance questions, "would you go back?", and one question per style scale the client weighted."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    again = forms.ChoiceField(
+        label="Would you go back to them?",
+        choices=rules.AGAIN,
+        widget=forms.RadioSelect,
+        error_messages={"required": ANSWER_ERROR, "invalid_choice": ANSWER_ERROR},
+    )
+
+    def __init__(self, *args: object, client: Client, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        for name, question in CheckIn.QUESTIONS:
-            self.fields[name] = rating_field(question)
+        for question in rules.ALLIANCE_QUESTIONS:
+            self.fields[question.key] = answer_field(question.text, rules.ANSWERS)
+        self.style_keys = weighted_keys(client)
+        for key in self.style_keys:
+            field = answer_field(BY_KEY[key].title, rules.style_answer_choices(key))
+            field.help_text = STYLE_QUESTION
+            self.fields[f"style_{key}"] = field
+        self.order_fields([*rules.ALLIANCE_KEYS, "again"])
 
     def questions(self) -> list[forms.BoundField]:
-        return [self[name] for name, _ in CheckIn.QUESTIONS]
+        return [self[key] for key in rules.ALLIANCE_KEYS]
+
+    def style_questions(self) -> list[forms.BoundField]:
+        return [self[f"style_{key}"] for key in self.style_keys]
+
+    def answers(self) -> dict[str, object]:
+        """The cleaned answers as check_in_create takes them."""
+        data = self.cleaned_data
+        return {
+            **{key: data[key] for key in rules.ALLIANCE_KEYS},
+            "again": data["again"],
+            "style_steps": {key: data[f"style_{key}"] for key in self.style_keys},
+        }
 
 
 def check_in_create(
-    *, client: Client, therapist: Therapist, heard: int, goals: int, approach: int, overall: int
+    *,
+    client: Client,
+    therapist: Therapist,
+    bond: int,
+    goals: int,
+    tasks: int,
+    again: str,
+    style_steps: dict[str, int],
+    is_synthetic: bool = False,
 ) -> CheckIn:
-    """Save a client's one check-in about a therapist, then publish the averages again if a batch is complete.
+    """Save a client's one check-in about a therapist, then publish the figures again where a batch is complete.
 
-    A second one about the same therapist is never saved: the first is returned instead,
-    also when two submissions race each other.
+    The client's point on each scale they answered is kept with it, so what they found can later be read
+    as where they experienced the therapist. A second one about the same therapist is never saved: the
+    first is returned instead, also when two submissions race each other.
     """
     earlier = CheckIn.objects.filter(client=client, therapist=therapist).first()
     if earlier is not None:
         return earlier
-    check_in = CheckIn(client=client, therapist=therapist, heard=heard, goals=goals, approach=approach, overall=overall)
+    answers = {"bond": bond, "goals": goals, "tasks": tasks}
+    points = {key: point for key, (point, _importance) in client.preferences().items() if point is not None}
+    steps = {key: step for key, step in style_steps.items() if key in points}
+    check_in = CheckIn(
+        client=client,
+        therapist=therapist,
+        **answers,
+        again=again,
+        felt_right=rules.felt_right(answers, again),
+        style_steps=steps,
+        wanted={key: points[key] for key in steps},
+        is_synthetic=is_synthetic,
+    )
     check_in.full_clean(validate_constraints=False)
+    if any(step not in rules.STYLE_STEPS for step in steps.values()):
+        raise ValidationError("A style answer is outside the scale.", code="invalid")
     try:
         with transaction.atomic():
             check_in.save()
     except IntegrityError:
         return CheckIn.objects.get(client=client, therapist=therapist)
     check_ins_publish(therapist=therapist)
+    experienced_style_publish(therapist=therapist)
     return check_in
+
+
+def counted_check_ins(therapist: Therapist) -> list[CheckIn]:
+    """The therapist's check-ins that count for published figures (see aggregates.counts), oldest first."""
+    first_request = (
+        ConsultationRequest.objects.filter(client=OuterRef("client"), therapist=OuterRef("therapist"))
+        .order_by("created_at")
+        .values("created_at")[:1]
+    )
+    return [
+        check_in
+        for check_in in therapist.check_ins.annotate(requested_at=Subquery(first_request)).order_by("pk")
+        if aggregates.counts(requested_at=check_in.requested_at, checked_in_at=check_in.created_at)  # type: ignore[attr-defined]
+    ]
 
 
 def check_ins_publish(*, therapist: Therapist) -> PublishedCheckIns | None:
@@ -205,16 +289,7 @@ def check_ins_publish(*, therapist: Therapist) -> PublishedCheckIns | None:
     with transaction.atomic():
         Therapist.objects.select_for_update().filter(pk=therapist.pk).exists()
         row = PublishedCheckIns.objects.filter(therapist=therapist).first()
-        first_request = (
-            ConsultationRequest.objects.filter(client=OuterRef("client"), therapist=OuterRef("therapist"))
-            .order_by("created_at")
-            .values("created_at")[:1]
-        )
-        counted = [
-            check_in
-            for check_in in therapist.check_ins.annotate(requested_at=Subquery(first_request)).order_by("pk")
-            if aggregates.counts(requested_at=check_in.requested_at, checked_in_at=check_in.created_at)  # type: ignore[attr-defined]
-        ]
+        counted = counted_check_ins(therapist)
         current = None
         if row is not None:
             current = aggregates.Figure(means=tuple(Decimal(str(m)) for m in row.means), clients=row.clients)
@@ -232,7 +307,36 @@ def check_ins_publish(*, therapist: Therapist) -> PublishedCheckIns | None:
         return row
 
 
-LOW = 6  # an answer of 6 or less is a low one
+def experienced_style_publish(*, therapist: Therapist) -> list[ExperiencedStyle]:
+    """Recompute where clients experience the therapist on each scale, by aggregates.next_position.
+
+    The one writer of ExperiencedStyle; it locks the therapist's row like check_ins_publish.
+    """
+    with transaction.atomic():
+        Therapist.objects.select_for_update().filter(pk=therapist.pk).exists()
+        rows = {row.key: row for row in ExperiencedStyle.objects.filter(therapist=therapist)}
+        experienced = [(check_in.pk, check_in.experienced()) for check_in in counted_check_ins(therapist)]
+        published = []
+        for key in DIMENSION_KEYS:
+            answered = [(pk, points[key]) for pk, points in experienced if key in points]
+            row = rows.get(key)
+            current = None if row is None else aggregates.Position(Decimal(str(row.mean)), row.clients)
+            new = sum(1 for pk, _point in answered if row is None or pk > row.last_check_in)
+            position = aggregates.next_position([point for _pk, point in answered], new=new, current=current)
+            if position is not None and position is not current:
+                row = row or ExperiencedStyle(therapist=therapist, key=key)
+                row.mean = float(position.mean)
+                row.clients = position.clients
+                row.last_check_in = answered[-1][0]
+                row.published_at = timezone.now()
+                row.full_clean()
+                row.save()
+            if row is not None:
+                published.append(row)
+        return published
+
+
+LOW = 1  # "hardly" or "not at all" is a low answer (see rules.felt_right)
 
 
 def review_anchor(field: str) -> str:
@@ -261,19 +365,19 @@ def _titles(*keys: str) -> str:
 
 
 HINTS = {
-    "heard": Hint(
-        "Feeling heard",
+    "bond": Hint(
+        "Being yourself with them",
         f"How a therapist listens and answers is shaped by {_titles('directness', 'responsiveness')}.",
         BY_KEY["directness"].point_field,
     ),
     "goals": Hint(
-        "Working on what you wanted",
+        "What therapy is for",
         f"“What brings you” says what you want to work on; {_titles('approach')} is what the work focuses on, "
         f"and {_titles('structure')} is who sets the direction.",
         "concerns",
     ),
-    "approach": Hint(
-        "The way they work",
+    "tasks": Hint(
+        "How you work together",
         "Your answers on how you would like a therapist to work with you, especially the ones that matter most to you.",
         BY_KEY["directness"].point_field,
     ),
@@ -290,3 +394,47 @@ def check_in_hints(check_in: CheckIn) -> list[Hint]:
     """What to revisit, led by which answers were low."""
     hints = [hint for name, hint in HINTS.items() if getattr(check_in, name) <= LOW]
     return hints or [GENERAL_HINT]
+
+
+def check_in_proposal(check_in: CheckIn, client: Client) -> rules.Proposal | None:
+    """The change to the client's answers this check-in suggests, while the client's point is still the one
+    they had when checking in (once they have moved it, by this proposal or by hand, nothing is proposed)."""
+    proposal = rules.propose_change(check_in.wanted, check_in.style_steps)
+    if proposal is None or getattr(client, BY_KEY[proposal.key].point_field) != proposal.current:
+        return None
+    return proposal
+
+
+def with_proposal(client: Client, proposal: rules.Proposal) -> Client:
+    """A copy of the client with the proposed point, never saved: for showing what the change would do."""
+    changed = copy.copy(client)
+    setattr(changed, BY_KEY[proposal.key].point_field, proposal.proposed)
+    return changed
+
+
+def proposal_apply(*, client: Client, proposal: rules.Proposal) -> None:
+    """Move the client's point on one scale as the proposal says."""
+    field = BY_KEY[proposal.key].point_field
+    setattr(client, field, proposal.proposed)
+    client.full_clean()
+    client.save(update_fields=[field, "updated_at"])
+
+
+class ApplyChangeForm(forms.Form):
+    """Confirms the one proposal shown; a stale page (the point has moved since) is refused."""
+
+    key = forms.CharField(widget=forms.HiddenInput)
+    proposed = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, proposal: rules.Proposal | None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.proposal = proposal
+        if proposal is not None and not self.is_bound:
+            self.initial = {"key": proposal.key, "proposed": proposal.proposed}
+
+    def clean(self) -> dict[str, object]:
+        cleaned: dict[str, object] = super().clean() or {}
+        proposal = self.proposal
+        if proposal is None or cleaned.get("key") != proposal.key or cleaned.get("proposed") != proposal.proposed:
+            raise ValidationError("Your answers have changed since this was suggested.", code="stale")
+        return cleaned

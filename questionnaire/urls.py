@@ -30,6 +30,7 @@ urlpatterns = [
     path("c/<str:token>/requests/<int:pk>/", reaching_out.request_sent, name="request_sent"),
     path("c/<str:token>/therapists/<int:pk>/check-in/", reaching_out.check_in, name="check_in"),
     path("c/<str:token>/check-ins/<int:pk>/", reaching_out.check_in_result, name="check_in_result"),
+    path("c/<str:token>/check-ins/<int:pk>/apply/", reaching_out.check_in_apply, name="check_in_apply"),
     # Privacy
     path("c/<str:token>/delete/", privacy.delete_everything, name="delete_everything"),
     path("c/<str:token>/download/", privacy.download, name="download"),

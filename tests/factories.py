@@ -135,17 +135,22 @@ def make_check_in(therapist: Therapist, **kwargs: Any) -> Any:
 
     if "client" not in kwargs:
         kwargs["client"] = make_client()[0]
+    from matchmaker.alliance import rules
+
     for question, _ in CheckIn.QUESTIONS:
-        kwargs.setdefault(question, 8)
+        kwargs.setdefault(question, 3)
+    kwargs.setdefault("again", "yes")
+    answers = {key: kwargs[key] for key in rules.ALLIANCE_KEYS}
+    kwargs.setdefault("felt_right", rules.felt_right(answers, kwargs["again"]))
     return CheckIn.objects.create(therapist=therapist, **kwargs)
 
 
 def make_counted_check_ins(therapist: Therapist, answers: list[dict[str, int]]) -> list[Any]:
-    """Check-ins from different clients that count for the averages (each two days after a request), published."""
+    """Check-ins from different clients that count for the figures (each two days after a request), published."""
     import datetime
 
     from matchmaker.alliance.models import ConsultationRequest
-    from questionnaire.reaching_out import check_ins_publish
+    from questionnaire.reaching_out import check_ins_publish, experienced_style_publish
 
     saved = []
     for row in answers:
@@ -153,6 +158,7 @@ def make_counted_check_ins(therapist: Therapist, answers: list[dict[str, int]]) 
         ConsultationRequest.objects.filter(pk=request.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
         saved.append(make_check_in(therapist, client=request.client, **row))
     check_ins_publish(therapist=therapist)
+    experienced_style_publish(therapist=therapist)
     return saved
 
 
@@ -228,3 +234,17 @@ def answer_questionnaire(browser: Any, *, confirm: bool = True, **answers: Any) 
     if confirm:
         assert browser.post(reverse("questionnaire:edit", args=[token])).status_code == 302
     return token
+
+
+def make_followed_up_request(
+    therapist: Therapist, *, fit: float, gaps: dict[str, int] | None = None, **check_in: Any
+) -> Any:
+    """A request with its stored fit, made two days ago, and the client's check-in about it: one row of evidence."""
+    import datetime
+
+    from matchmaker.alliance.models import ConsultationRequest
+
+    owner = check_in.pop("client", None) or make_client()[0]
+    request = make_consultation_request(therapist, client=owner, fit_at_request=fit, gaps_at_request=gaps or {})
+    ConsultationRequest.objects.filter(pk=request.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
+    return make_check_in(therapist, client=request.client, **check_in)

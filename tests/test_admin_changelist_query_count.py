@@ -28,7 +28,9 @@ def add_therapists(count: int, start: int) -> None:
             availability_confirmed_at=stale,
         )
         client, _token = factories.make_client()
-        CheckIn.objects.create(client=client, therapist=therapist, heard=8, goals=8, approach=8, overall=8)
+        CheckIn.objects.create(
+            client=client, therapist=therapist, bond=3, goals=3, tasks=3, again="yes", felt_right=True
+        )
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,8 @@ pytestmark = pytest.mark.django_db
 NAMES = [name for name, _question in CheckIn.QUESTIONS]
 
 
-def check_in(therapist: Therapist, heard: int, goals: int, approach: int, overall: int) -> CheckIn:
-    client, _token = factories.make_client()
-    return CheckIn.objects.create(
-        client=client, therapist=therapist, heard=heard, goals=goals, approach=approach, overall=overall
-    )
+def check_in(therapist: Therapist, bond: int, goals: int, tasks: int) -> CheckIn:
+    return factories.make_check_in(therapist, bond=bond, goals=goals, tasks=tasks)
 
 
 @pytest.fixture
@@ -29,7 +26,7 @@ def curator(client: Browser) -> None:
 
 def test_the_change_page_shows_the_average_per_question_and_the_count(client: Browser, curator: None) -> None:
     therapist = factories.make_therapist(name="Priya Shah")
-    answers = [(9, 8, 7, 10), (7, 8, 5, 6), (10, 10, 9, 9), (8, 6, 7, 8), (6, 9, 8, 7)]
+    answers = [(4, 3, 2), (2, 3, 1), (4, 4, 3), (3, 1, 2), (1, 4, 3)]
     assert len(answers) >= CHECK_IN_MIN_CLIENTS
     factories.make_counted_check_ins(therapist, [dict(zip(NAMES, row, strict=True)) for row in answers])
 
@@ -38,28 +35,28 @@ def test_the_change_page_shows_the_average_per_question_and_the_count(client: Br
     assert f"{len(answers)} check-ins; published averages from {len(answers)} clients" in html
     for index, (_name, question) in enumerate(CheckIn.QUESTIONS):
         average = sum(row[index] for row in answers) / len(answers)
-        assert f"<th scope='row'>{question}</th><td>{average:.1f} / 10</td>" in html.replace("&#x27;", "'")
+        assert f"<th scope='row'>{question}</th><td>{average:.1f} / 4</td>" in html.replace("&#x27;", "'")
 
 
 def test_with_too_few_clients_only_the_count_is_shown(client: Browser, curator: None) -> None:
     therapist = factories.make_therapist(name="Priya Shah")
-    check_in(therapist, 3, 2, 1, 4)
+    check_in(therapist, 3, 2, 1)
 
     html = client.get(reverse("admin:profiles_therapist_change", args=[therapist.pk])).content.decode()
 
     assert "1 check-in. Averages are shown from 5 different clients on" in html
-    assert "/ 10" not in html
+    assert "/ 4" not in html
     assert "3.0" not in html
 
 
-def test_the_changelist_shows_the_count_and_overall_average(client: Browser, curator: None) -> None:
+def test_the_changelist_shows_the_count_and_the_mean_alliance_total(client: Browser, curator: None) -> None:
     therapist = factories.make_therapist(name="Priya Shah")
-    overall = [10, 6, 9, 8, 7]
-    factories.make_counted_check_ins(therapist, [dict(zip(NAMES, (5, 5, 5, value), strict=True)) for value in overall])
+    tasks = [4, 0, 3, 2, 1]  # with 3 and 3 for the bond and the goals: totals 10, 6, 9, 8, 7
+    factories.make_counted_check_ins(therapist, [dict(zip(NAMES, (3, 3, value), strict=True)) for value in tasks])
 
     html = client.get(reverse("admin:profiles_therapist_changelist")).content.decode()
 
-    assert f"{len(overall)} · {sum(overall) / len(overall):.1f}/10" in html
+    assert f"{len(tasks)} · 8.0/12" in html
 
 
 def test_check_ins_have_no_admin_page_of_their_own() -> None:

@@ -83,3 +83,12 @@ def test_the_largest_gap_wins_and_ties_go_to_the_first_scale() -> None:
 def test_nothing_is_proposed_past_the_end_of_the_scale() -> None:
     # They wanted the most direct there is and still found the therapist too gentle: nowhere to move.
     assert propose_change({"directness": 7}, {"directness": -2}) is None
+
+
+def test_a_scale_already_at_its_end_gives_way_to_the_next_one_that_can_move() -> None:
+    # Wanted 1 on directness and found them much more direct: there is no lower point to move to,
+    # so the smaller answer on structure is the one proposed.
+    proposal = propose_change({"directness": 1, "structure": 5}, {"directness": 2, "structure": -1})
+
+    assert proposal is not None
+    assert (proposal.key, proposal.current, proposal.proposed) == ("structure", 5, 6)

@@ -23,8 +23,11 @@ LOW_HEADING = "It is completely OK if this is not the right match"
 HIGH_HEADING = "It sounds like a good start"
 
 
-def answers(heard: int, goals: int, approach: int, overall: int) -> dict[str, str]:
-    return {"heard": str(heard), "goals": str(goals), "approach": str(approach), "overall": str(overall)}
+ANSWER_ERROR = "Please choose one of the answers."
+
+
+def answers(bond: int, goals: int, tasks: int, again: str = "yes") -> dict[str, str]:
+    return {"bond": str(bond), "goals": str(goals), "tasks": str(tasks), "again": again}
 
 
 @pytest.fixture
@@ -58,25 +61,24 @@ def test_a_check_in_cannot_be_given_for_a_therapist_the_client_never_wrote_to(cl
     _, token = make_client()
 
     assert client.get(check_in_url(token, stranger)).status_code == 404
-    assert client.post(check_in_url(token, stranger), answers(9, 9, 9, 9)).status_code == 404
+    assert client.post(check_in_url(token, stranger), answers(4, 4, 4)).status_code == 404
     assert CheckIn.objects.count() == 0
 
 
-# The rule: low when the total is under 36 of 40 or any answer is 6 or less.
+# Our rule: it did not feel right when the client would not go back or any part got "hardly" or "not at all".
 @pytest.mark.parametrize(
-    ("scores", "feels_right"),
+    ("scores", "felt_right"),
     [
-        ((9, 9, 9, 9), True),  # total 36, the lowest good total
-        ((9, 9, 9, 8), False),  # total 35
-        ((10, 10, 9, 7), True),  # a single 7 is fine
-        ((10, 10, 10, 6), False),  # a single 6 is low even with a total of 36
-        ((10, 10, 10, 10), True),
-        ((0, 0, 0, 0), False),
-        ((8, 8, 8, 8), False),  # no answer is low, but the total is 32
+        ((4, 4, 4, "yes"), True),
+        ((2, 2, 2, "yes"), True),  # "partly" everywhere is still a start
+        ((2, 2, 2, "unsure"), True),
+        ((4, 4, 1, "yes"), False),  # one part "hardly" is worth a conversation
+        ((0, 4, 4, "yes"), False),
+        ((4, 4, 4, "no"), False),  # not going back is the client's own verdict
     ],
 )
 def test_it_stores_the_check_in_and_answers_by_the_rule(
-    client: Browser, met: tuple[Client, str, Therapist], scores: tuple[int, int, int, int], feels_right: bool
+    client: Browser, met: tuple[Client, str, Therapist], scores: tuple[int, int, int, str], felt_right: bool
 ) -> None:
     owner, token, dana = met
 
@@ -84,38 +86,40 @@ def test_it_stores_the_check_in_and_answers_by_the_rule(
 
     saved = CheckIn.objects.get()
     assert (saved.client, saved.therapist) == (owner, dana)
-    assert (saved.heard, saved.goals, saved.approach, saved.overall) == scores
+    assert (saved.bond, saved.goals, saved.tasks, saved.again) == scores
+    assert saved.felt_right is felt_right
+    assert saved.is_synthetic is False
     assert response.redirect_chain == [(reverse("questionnaire:check_in_result", args=[token, saved.pk]), 302)]
     html = response.content.decode()
-    assert (HIGH_HEADING in html) is feels_right
-    assert (LOW_HEADING in html) is not feels_right
+    assert (HIGH_HEADING in html) is felt_right
+    assert (LOW_HEADING in html) is not felt_right
 
 
 def test_a_low_check_in_offers_both_ways_on(client: Browser, met: tuple[Client, str, Therapist]) -> None:
     _, token, dana = met
 
-    html = client.post(check_in_url(token, dana), answers(8, 8, 4, 7), follow=True).content.decode()
+    html = client.post(check_in_url(token, dana), answers(3, 3, 1), follow=True).content.decode()
 
     assert "A short message is enough" in html
     assert reverse("questionnaire:edit", args=[token]) + "#review-step-" in html
-    assert "The way they work." in html
+    assert "How you work together." in html
     assert reverse("questionnaire:set_aside", args=[token, dana.pk]) in html
 
 
 @pytest.mark.parametrize(
     ("low", "hint", "not_hint", "section_asks"),
     [
-        ("heard", f"“{BY_KEY['responsiveness'].title.lower()}”", "The way they work.", BY_KEY["directness"].title),
-        ("goals", f"“{BY_KEY['approach'].title.lower()}”", "Feeling heard.", "What brings you"),
-        ("approach", "The way they work.", "Working on what you wanted.", BY_KEY["directness"].title),
-        ("overall", "Nothing in particular stood out", "The way they work.", None),
+        ("bond", f"“{BY_KEY['responsiveness'].title.lower()}”", "How you work together.", BY_KEY["directness"].title),
+        ("goals", f"“{BY_KEY['approach'].title.lower()}”", "Being yourself with them.", "What brings you"),
+        ("tasks", "How you work together.", "What therapy is for.", BY_KEY["directness"].title),
+        ("again", "Nothing in particular stood out", "How you work together.", None),
     ],
 )
 def test_the_hints_follow_the_low_answers_and_link_to_that_part_of_the_review(
     client: Browser, met: tuple[Client, str, Therapist], low: str, hint: str, not_hint: str, section_asks: str | None
 ) -> None:
     _, token, dana = met
-    data = answers(9, 9, 9, 9) | {low: "3"}
+    data = answers(4, 4, 4) | ({low: "no"} if low == "again" else {low: "1"})
 
     html = client.post(check_in_url(token, dana), data, follow=True).content.decode()
 
@@ -137,7 +141,7 @@ def test_setting_aside_from_a_low_check_in_shows_the_next_matches(
 ) -> None:
     owner, token, dana = met
     blake = make_therapist(name="Blake Next")
-    client.post(check_in_url(token, dana), answers(2, 2, 2, 2))
+    client.post(check_in_url(token, dana), answers(1, 1, 1, "no"))
     results = reverse("questionnaire:results", args=[token])
 
     response = client.post(reverse("questionnaire:set_aside", args=[token, dana.pk]), {"next": results}, follow=True)
@@ -152,12 +156,14 @@ def test_setting_aside_from_a_low_check_in_shows_the_next_matches(
 @pytest.mark.parametrize(
     "tampered",
     [
-        {"heard": "11"},
+        {"bond": "5"},
         {"goals": "-1"},
-        {"approach": "7.5"},
-        {"overall": "ten"},
-        {"overall": ""},
-        {"heard": "99999999999999999999"},
+        {"tasks": "2.5"},
+        {"bond": "four"},
+        {"tasks": ""},
+        {"again": "maybe"},
+        {"again": ""},
+        {"bond": "99999999999999999999"},
     ],
 )
 def test_out_of_range_or_missing_answers_are_a_form_error_and_nothing_is_saved(
@@ -165,11 +171,11 @@ def test_out_of_range_or_missing_answers_are_a_form_error_and_nothing_is_saved(
 ) -> None:
     _, token, dana = met
 
-    response = client.post(check_in_url(token, dana), answers(8, 8, 8, 8) | tampered)
+    response = client.post(check_in_url(token, dana), answers(3, 3, 3) | tampered)
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Please choose a number from 0 to 10." in html
+    assert ANSWER_ERROR in html
     (name,) = tampered
     assert f'id="{name}-error"' in html
     assert CheckIn.objects.count() == 0
@@ -181,7 +187,7 @@ def test_an_empty_submission_marks_every_question(client: Browser, met: tuple[Cl
     response = client.post(check_in_url(token, dana), {})
 
     assert response.status_code == 400
-    assert response.content.decode().count("Please choose a number from 0 to 10.") == len(QUESTIONS)
+    assert response.content.decode().count(ANSWER_ERROR) == len(QUESTIONS) + 1  # and "would you go back?"
     assert CheckIn.objects.count() == 0
 
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from matchmaker.aggregates import Figure, counts, next_figure
 
-QUESTIONS = 4
-answer = st.lists(st.integers(min_value=0, max_value=10), min_size=QUESTIONS, max_size=QUESTIONS)
+QUESTIONS = 3
+answer = st.lists(st.integers(min_value=0, max_value=4), min_size=QUESTIONS, max_size=QUESTIONS)
 arrivals = st.lists(answer, max_size=40)
 
 

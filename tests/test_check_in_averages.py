@@ -17,11 +17,11 @@ from tests.factories import make_check_in, make_consultation_request, make_count
 pytestmark = pytest.mark.django_db
 
 ANSWERS = [
-    {"heard": 9, "goals": 7, "approach": 8, "overall": 10},
-    {"heard": 6, "goals": 5, "approach": 4, "overall": 7},
-    {"heard": 10, "goals": 9, "approach": 9, "overall": 9},
-    {"heard": 3, "goals": 8, "approach": 6, "overall": 5},
-    {"heard": 8, "goals": 6, "approach": 7, "overall": 8},
+    {"bond": 4, "goals": 3, "tasks": 2},
+    {"bond": 2, "goals": 1, "tasks": 0},
+    {"bond": 4, "goals": 4, "tasks": 3},
+    {"bond": 1, "goals": 3, "tasks": 2},
+    {"bond": 3, "goals": 2, "tasks": 4},
 ]
 EXPLAINED = "Individual answers are never shown"
 
@@ -47,7 +47,7 @@ def test_it_explains_and_shows_no_numbers_below_the_threshold(client: Browser, r
     content = response.content.decode()
     assert EXPLAINED in content
     assert f"Once {CHECK_IN_MIN_CLIENTS} or more different" in content
-    assert "out of 10" not in content
+    assert "out of 4" not in content
 
 
 def test_it_shows_the_mean_of_each_question_from_five_clients(client: Browser, robin) -> None:
@@ -63,5 +63,5 @@ def test_it_shows_the_mean_of_each_question_from_five_clients(client: Browser, r
     content = response.content.decode()
     for text, average in expected:
         assert text in content
-        assert f"{floatformat(average, 1)} out of 10" in content
+        assert f"{floatformat(average, 1)} out of 4" in content
     assert EXPLAINED in content

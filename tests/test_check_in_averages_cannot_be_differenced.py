@@ -15,9 +15,9 @@ from tests.factories import make_consultation_request, make_counted_check_ins, m
 
 pytestmark = pytest.mark.django_db
 
-REAL = {"heard": 3, "goals": 7, "approach": 2, "overall": 9}
-FAKE = {"heard": 0, "goals": 0, "approach": 0, "overall": 0}
-EARLIER = [{"heard": 8, "goals": 8, "approach": 8, "overall": 8}] * 5
+REAL = {"bond": 3, "goals": 4, "tasks": 2, "again": "yes"}
+FAKE = {"bond": 0, "goals": 0, "tasks": 0, "again": "no"}
+EARLIER = [{"bond": 3, "goals": 3, "tasks": 3}] * 5
 
 
 def request_from_a_new_link(therapist: Therapist, *, days_ago: float) -> str:
@@ -31,7 +31,7 @@ def request_from_a_new_link(therapist: Therapist, *, days_ago: float) -> str:
     return token
 
 
-def check_in(browser: Browser, token: str, therapist: Therapist, answers: dict[str, int]) -> None:
+def check_in(browser: Browser, token: str, therapist: Therapist, answers: dict[str, object]) -> None:
     response = browser.post(reverse("questionnaire:check_in", args=[token, therapist.pk]), answers)
     assert response.status_code == 302
 
@@ -69,7 +69,7 @@ def test_four_quick_fake_check_ins_leave_an_earlier_figure_unchanged(client: Bro
     make_counted_check_ins(robin, EARLIER)
     before = what_is_shown(robin)
     assert before[0] is not None
-    assert [mean for _question, mean in before[0]] == [8.0, 8.0, 8.0, 8.0]
+    assert [mean for _question, mean in before[0]] == [3.0, 3.0, 3.0]
 
     attack(client, robin)
 

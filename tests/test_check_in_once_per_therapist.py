@@ -13,7 +13,7 @@ from django.urls import reverse
 from matchmaker.alliance.models import CheckIn
 from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist
 
-ANSWERS = {"heard": 9, "goals": 8, "approach": 7, "overall": 9}
+ANSWERS = {"bond": 4, "goals": 3, "tasks": 2, "again": "yes"}
 AGAIN = "You already checked in about Dana Reyes; here is what you told us then."
 
 
@@ -28,13 +28,13 @@ def test_a_second_check_in_leads_to_the_first_and_saves_nothing(client: Browser)
     result = reverse("questionnaire:check_in_result", args=[token, saved.pk])
     assert first["Location"] == result
 
-    for response in (client.get(url), client.post(url, {"heard": 0, "goals": 0, "approach": 0, "overall": 0})):
+    for response in (client.get(url), client.post(url, {"bond": 0, "goals": 0, "tasks": 0, "again": "no"})):
         assert response.status_code == 302
         assert response["Location"] == result
         assert AGAIN in [str(message) for message in get_messages(response.wsgi_request)]
 
     assert CheckIn.objects.count() == 1
-    assert CheckIn.objects.values("heard", "goals", "approach", "overall").get() == ANSWERS
+    assert CheckIn.objects.values("bond", "goals", "tasks", "again").get() == ANSWERS
 
 
 @pytest.mark.django_db

@@ -11,12 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchmaker.alliance.models import CheckIn, ConsultationRequest
+from matchmaker.dimensions import BY_KEY
 from questionnaire.models import Client, SetAside, ShortlistEntry
 from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist, make_therapist_user
 
 pytestmark = pytest.mark.django_db
 
 MARCH = datetime(2026, 3, 4, 10, 30, tzinfo=UTC)
+TITLE = BY_KEY["directness"].title
 
 
 def at(model: type, row: object, moment: datetime) -> None:
@@ -48,9 +50,20 @@ def test_it_downloads_every_row_behind_the_link_with_its_timestamps(client: Brow
     )
     at(ShortlistEntry, owner.shortlist.create(therapist=dana), MARCH + timedelta(days=1))
     at(SetAside, owner.set_aside.create(therapist=blake), MARCH + timedelta(days=2))
-    sent = make_consultation_request(dana, client=owner, message="Could we meet on Tuesdays?", status="replied")
+    sent = make_consultation_request(
+        dana, client=owner, message="Could we meet on Tuesdays?", status="replied", fit_at_request=75.0
+    )
     at(ConsultationRequest, sent, MARCH + timedelta(days=3))
-    check_in = make_check_in(dana, client=owner, heard=9, goals=7, approach=8, overall=6)
+    check_in = make_check_in(
+        dana,
+        client=owner,
+        bond=3,
+        goals=1,
+        tasks=2,
+        again="unsure",
+        style_steps={"directness": 2},
+        wanted={"directness": 6},
+    )
     at(CheckIn, check_in, MARCH + timedelta(days=20))
     seen = timezone.now() - timedelta(hours=1)
     Client.objects.filter(pk=owner.pk).update(created_at=MARCH, updated_at=MARCH + timedelta(days=5), last_seen_at=seen)
@@ -103,21 +116,25 @@ def test_it_downloads_every_row_behind_the_link_with_its_timestamps(client: Brow
                 "message": "Could we meet on Tuesdays?",
                 "status": "Replied",
                 "sent_at": "2026-03-07T10:30:00+00:00",
+                "fit_when_sent": 75.0,
             }
         ],
         "check_in_questions": {
-            "heard": "I felt heard, understood and respected.",
-            "goals": "We worked on what I wanted to work on.",
-            "approach": "The way they work suits me.",
-            "overall": "Overall, the session felt right for me.",
+            "bond": "Could you be yourself with this therapist?",
+            "goals": "Do the two of you want therapy to lead to the same things?",
+            "tasks": "Does what they propose doing in sessions make sense to you?",
         },
+        "check_in_answers": {"0": "Not at all", "1": "Hardly", "2": "Partly", "3": "Mostly", "4": "Completely"},
         "check_ins": [
             {
                 "therapist": dana_ref,
-                "heard": 9,
-                "goals": 7,
-                "approach": 8,
-                "overall": 6,
+                "bond": 3,
+                "goals": 1,
+                "tasks": 2,
+                "would_go_back": "I'm not sure yet",
+                "felt_right": False,
+                "compared_with_what_you_wanted": {TITLE: "much more direct"},
+                "your_points_then": {TITLE: 6},
                 "checked_in_at": "2026-03-24T10:30:00+00:00",
             }
         ],

@@ -28,7 +28,7 @@ def writes(token: str, dana: Therapist, blake: Therapist) -> list[tuple[str, dic
         (reverse("questionnaire:set_aside", args=[token, blake.pk]), {}),
         (
             reverse("questionnaire:check_in", args=[token, dana.pk]),
-            {"heard": 9, "goals": 9, "approach": 9, "overall": 9},
+            {"bond": 4, "goals": 4, "tasks": 4, "again": "yes"},
         ),
         (
             reverse("questionnaire:request_consultation", args=[token, blake.pk]),

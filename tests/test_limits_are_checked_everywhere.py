@@ -169,11 +169,11 @@ def test_the_database_refuses_a_clients_fee_ceiling_over_1000() -> None:
 # A check-in answer: from 0 to 10.
 
 
-def test_the_check_in_model_refuses_an_answer_over_10(therapist: Therapist) -> None:
+def test_the_check_in_model_refuses_an_answer_over_4(therapist: Therapist) -> None:
     person, _token = factories.make_client()
-    check_in = CheckIn(client=person, therapist=therapist, heard=11, goals=8, approach=8, overall=8)
+    check_in = CheckIn(client=person, therapist=therapist, bond=5, goals=3, tasks=3, again="yes", felt_right=True)
 
     with pytest.raises(ValidationError) as raised:
         check_in.full_clean()
 
-    assert list(raised.value.message_dict) == ["heard"]
+    assert list(raised.value.message_dict) == ["bond"]

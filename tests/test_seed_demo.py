@@ -63,3 +63,16 @@ def test_a_second_run_adds_nothing_and_does_not_show_passwords_again() -> None:
     for username in ("admin", "therapist"):
         assert shown_password(first, username) not in second
     assert "already" in second
+
+
+def test_it_adds_synthetic_check_ins_that_follow_requests_with_a_stored_fit_once() -> None:
+    from matchmaker import evidence_page
+    from matchmaker.alliance.models import CheckIn
+
+    seed(30)
+    seed(30)
+
+    assert CheckIn.objects.count() == CheckIn.objects.filter(is_synthetic=True).count() == 60
+    shown = evidence_page.build()
+    assert (shown.n, shown.synthetic) == (60, 60)
+    assert shown.correlation is not None

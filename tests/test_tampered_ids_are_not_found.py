@@ -33,7 +33,7 @@ def test_a_button_with_an_unknown_id_is_not_found_and_saves_nothing(client: Brow
     make_therapist()
     _, token = make_client()
 
-    response = client.post(reverse(f"questionnaire:{name}", args=[token, pk]), {"name": "Sam", "heard": "9"})
+    response = client.post(reverse(f"questionnaire:{name}", args=[token, pk]), {"name": "Sam", "bond": "4"})
 
     assert response.status_code == 404
     for model in (ShortlistEntry, SetAside, ConsultationRequest, CheckIn):

@@ -16,7 +16,7 @@ def test_the_therapists_own_pages_do_not_show_a_single_check_in(client: Browser)
     dana = make_therapist_user("dana", name="Dana Exact")
     owner, token = make_client()
     make_consultation_request(dana, client=owner)
-    saved = make_check_in(dana, client=owner, heard=3, goals=4, approach=2, overall=1)
+    saved = make_check_in(dana, client=owner, bond=3, goals=4, tasks=2, again="no")
     client.force_login(dana.user)
 
     for url in (

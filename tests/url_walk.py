@@ -45,7 +45,7 @@ def args_for(name: str, world: dict[str, Any]) -> list[Any]:
             args.append("about")
         elif name in {"questionnaire:request_sent", "profiles:request_status"}:
             args.append(world["consultation"].pk)
-        elif name == "questionnaire:check_in_result":
+        elif name in {"questionnaire:check_in_result", "questionnaire:check_in_apply"}:
             args.append(world["check_in"].pk)
         else:
             args.append(world["therapist"].pk)

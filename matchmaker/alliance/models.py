@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator
 from django.db import models
 
+from matchmaker.alliance import rules
+
 
 class ConsultationRequest(models.Model):
     class Status(models.TextChoices):
@@ -19,6 +21,14 @@ class ConsultationRequest(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     shared_consent_at = models.DateTimeField(
         null=True, blank=True, help_text="When the client agreed to share this request's details with the therapist."
+    )
+    fit_at_request = models.FloatField(
+        null=True, blank=True, help_text="The client's fit score with the therapist then."
+    )
+    gaps_at_request = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Per weighted scale, the distance between the client and the therapist then.",
     )
 
     class Meta:
@@ -39,22 +49,28 @@ class ConsultationRequest(models.Model):
 
 
 class CheckIn(models.Model):
-    """How a first session felt, in the client's own ratings. Never shown to the therapist one by one."""
+    """How a first session felt, in our own questions (see matchmaker.alliance.rules).
 
-    SCALE_MAX = 10
-    QUESTIONS = (
-        ("heard", "I felt heard, understood and respected."),
-        ("goals", "We worked on what I wanted to work on."),
-        ("approach", "The way they work suits me."),
-        ("overall", "Overall, the session felt right for me."),
-    )
+    Never shown to the therapist one by one.
+    """
+
+    SCALE_MAX = rules.ANSWER_MAX
+    QUESTIONS = tuple((question.key, question.text) for question in rules.ALLIANCE_QUESTIONS)
 
     client = models.ForeignKey("questionnaire.Client", on_delete=models.CASCADE, related_name="check_ins")
     therapist = models.ForeignKey("profiles.Therapist", on_delete=models.CASCADE, related_name="check_ins")
-    heard = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
-    goals = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
-    approach = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
-    overall = models.PositiveSmallIntegerField(validators=[MaxValueValidator(SCALE_MAX)])
+    bond = models.PositiveSmallIntegerField(validators=[MaxValueValidator(rules.ANSWER_MAX)])
+    goals = models.PositiveSmallIntegerField(validators=[MaxValueValidator(rules.ANSWER_MAX)])
+    tasks = models.PositiveSmallIntegerField(validators=[MaxValueValidator(rules.ANSWER_MAX)])
+    again = models.CharField(max_length=10, choices=rules.AGAIN)
+    felt_right = models.BooleanField(help_text="Our rule (matchmaker.alliance.rules.felt_right) on these answers.")
+    style_steps = models.JSONField(
+        default=dict, blank=True, help_text="Per weighted scale, how the therapist came across: -2..2, 0 about right."
+    )
+    wanted = models.JSONField(
+        default=dict, blank=True, help_text="Per weighted scale, the client's point when checking in."
+    )
+    is_synthetic = models.BooleanField(default=False, help_text="Made up for a demo, not from a real client.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -62,10 +78,13 @@ class CheckIn(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(**{f"{name}__gte": 0, f"{name}__lte": 10}), name=f"check_in_{name}_in_scale"
+                condition=models.Q(**{f"{name}__gte": 0, f"{name}__lte": 4}), name=f"check_in_{name}_in_scale"
             )
-            for name in ("heard", "goals", "approach", "overall")
-        ] + [models.UniqueConstraint(fields=["client", "therapist"], name="check_in_once_per_therapist")]
+            for name in ("bond", "goals", "tasks")
+        ] + [
+            models.CheckConstraint(condition=models.Q(again__in=["yes", "unsure", "no"]), name="check_in_again_known"),
+            models.UniqueConstraint(fields=["client", "therapist"], name="check_in_once_per_therapist"),
+        ]
 
     def __str__(self) -> str:
         return f"Check-in about {self.therapist}"
@@ -76,13 +95,16 @@ class CheckIn(models.Model):
 
     @property
     def total(self) -> int:
-        return self.heard + self.goals + self.approach + self.overall
+        """Our alliance total, 0..12."""
+        return rules.alliance_total({name: getattr(self, name) for name in rules.ALLIANCE_KEYS})
 
-    @property
-    def feels_right(self) -> bool:
-        """A total of 36 or more out of 40 with no single answer of 6 or less."""
-        answers = (self.heard, self.goals, self.approach, self.overall)
-        return self.total >= 36 and min(answers) > 6
+    def experienced(self) -> dict[str, int]:
+        """Per scale the client answered, where they experienced the therapist."""
+        return {
+            key: rules.experienced_point(int(self.wanted[key]), int(step))
+            for key, step in self.style_steps.items()
+            if key in self.wanted
+        }
 
 
 class PublishedCheckIns(models.Model):
@@ -103,3 +125,24 @@ class PublishedCheckIns(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in averages of {self.therapist}"
+
+
+class ExperiencedStyle(models.Model):
+    """Where clients who checked in place a therapist on one scale, published in batches (see matchmaker.aggregates).
+
+    Written only by questionnaire.reaching_out.experienced_style_publish. The ranking never reads it.
+    """
+
+    therapist = models.ForeignKey("profiles.Therapist", on_delete=models.CASCADE, related_name="experienced_style")
+    key = models.CharField(max_length=30)
+    mean = models.FloatField(help_text="The mean experienced point, rounded to the nearest half point.")
+    clients = models.PositiveIntegerField(help_text="How many different clients the mean is drawn from.")
+    last_check_in = models.PositiveBigIntegerField(help_text="The id of the newest check-in the mean includes.")
+    published_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["therapist", "key"]
+        constraints = [models.UniqueConstraint(fields=["therapist", "key"], name="experienced_style_once_per_scale")]
+
+    def __str__(self) -> str:
+        return f"How clients experience {self.therapist} on {self.key}"

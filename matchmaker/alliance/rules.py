@@ -90,6 +90,11 @@ class Proposal:
     text: str
 
 
+def _moved(current: int, step: int) -> int:
+    """The client's point one step away from how the therapist came across, kept on the scale."""
+    return max(SCALE_MIN, min(SCALE_MAX, current - (1 if step > 0 else -1)))
+
+
 def propose_change(wanted: Mapping[str, int], steps: Mapping[str, int]) -> Proposal | None:
     """The one scale whose answer most suggests the client's point is off, moved one step away from
     how the therapist came across. "About right" everywhere proposes nothing; a tie goes to the scale
@@ -97,18 +102,34 @@ def propose_change(wanted: Mapping[str, int], steps: Mapping[str, int]) -> Propo
     best: tuple[int, str] | None = None
     for key in DIMENSION_KEYS:
         step = steps.get(key, 0)
-        if step == 0 or key not in wanted:
-            continue
+        if step == 0 or key not in wanted or _moved(wanted[key], step) == wanted[key]:
+            continue  # about right, not answered, or the client's point is already at the end it would move to
         if best is None or abs(step) > best[0]:
             best = (abs(step), key)
     if best is None:
         return None
     key = best[1]
     step, current = steps[key], wanted[key]
-    proposed = max(SCALE_MIN, min(SCALE_MAX, current - (1 if step > 0 else -1)))
-    if proposed == current:
-        return None
+    proposed = _moved(current, step)
     dimension = BY_KEY[key]
     came_across = dimension.short_high if step > 0 else dimension.short_low
     text = f"You found them more {came_across} than you wanted. Move “{dimension.title}” from {current} to {proposed}?"
     return Proposal(key, dimension.title, current, proposed, text)
+
+
+# How far outside the therapist's own point or range the clients' mean must lie before we say so.
+EXPERIENCED_OFF_BY = 1.0
+
+
+def experienced_sentence(key: str, mean: float, own: int | tuple[int, int]) -> str:
+    """What a therapist reads next to their self-rating: where clients who checked in experience them.
+
+    own is the therapist's point, or their (low, high) range; inside it, or less than
+    EXPERIENCED_OFF_BY outside, clients experience them "about where you place yourself"."""
+    low, high = own if isinstance(own, tuple) else (own, own)
+    dimension = BY_KEY[key]
+    if mean >= high + EXPERIENCED_OFF_BY:
+        return f"Clients experience you as more {dimension.short_high} than you rate yourself."
+    if mean <= low - EXPERIENCED_OFF_BY:
+        return f"Clients experience you as more {dimension.short_low} than you rate yourself."
+    return "Clients experience you about where you place yourself."

@@ -12,7 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from matchmaker import aggregates
-from matchmaker.alliance.models import ConsultationRequest
+from matchmaker.alliance.experienced import experienced_style
+from matchmaker.alliance.models import CheckIn, ConsultationRequest
 from profiles.forms import AcceptingForm, RequestStatusForm
 from profiles.models import AVAILABILITY_FRESH_DAYS, AVAILABILITY_REMINDER_DAYS, CHECK_IN_MIN_CLIENTS, Therapist
 from profiles.services import therapist_confirm_availability, therapist_set_accepting
@@ -65,6 +66,8 @@ def dashboard_context(
             "check_in_averages": therapist.check_in_averages(),
             "check_in_min_clients": CHECK_IN_MIN_CLIENTS,
             "check_in_batch": aggregates.BATCH,
+            "check_in_max": CheckIn.SCALE_MAX,
+            "experienced": experienced_style(therapist),
             "fresh_days": AVAILABILITY_FRESH_DAYS,
             "reminder_days": AVAILABILITY_REMINDER_DAYS,
         }

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from matchmaker import aggregates
+from matchmaker.alliance.experienced import experienced_style
 from matchmaker.matching.find import make_match
 from matchmaker.scoring import fit_score
 from profiles.models import Therapist
@@ -41,6 +43,8 @@ def render_profile(
         "is_set_aside": client.set_aside.filter(therapist=therapist).exists(),
         "sent": list(client.requests.filter(therapist=therapist)),
         "can_be_notified": can_be_notified(therapist),
+        "experienced": experienced_style(therapist),
+        "experienced_min_clients": aggregates.MIN_CLIENTS,
     }
     return render(request, "questionnaire/therapist.html", context, status=400 if form.errors else 200)
 

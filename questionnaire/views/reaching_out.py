@@ -8,16 +8,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from matchmaker.matching.find import find_matches
 from matchmaker.rate_limits import is_limited, too_many
 from profiles.models import Therapist
 from questionnaire.reaching_out import (
+    ApplyChangeForm,
     CheckInForm,
     ConsultationRequestForm,
     can_be_notified,
     check_in_create,
     check_in_hints,
+    check_in_proposal,
     consultation_request_create,
     open_request_to,
+    proposal_apply,
+    with_proposal,
 )
 from questionnaire.views.profile import published_therapist, render_profile
 from questionnaire.views.results import client_for, locks_the_client
@@ -67,24 +72,48 @@ def check_in(request: HttpRequest, token: str, pk: int) -> HttpResponse:
         # One check-in per therapist, so that no one can weigh the averages with repeats.
         messages.info(request, f"You already checked in about {therapist.name}; here is what you told us then.")
         return redirect("questionnaire:check_in_result", token=token, pk=earlier.pk)
-    form = CheckInForm(request.POST if request.method == "POST" else None)
+    form = CheckInForm(request.POST if request.method == "POST" else None, client=client)
     if request.method == "POST" and form.is_valid():
-        saved = check_in_create(client=client, therapist=therapist, **form.cleaned_data)
+        saved = check_in_create(client=client, therapist=therapist, **form.answers())  # type: ignore[arg-type]
         return redirect("questionnaire:check_in_result", token=token, pk=saved.pk)
     context = {"client": client, "token": token, "therapist": therapist, "form": form}
     return render(request, "questionnaire/check_in.html", context, status=400 if form.errors else 200)
+
+
+PREVIEW = 3  # how many of the top matches to show before and after a proposed change
 
 
 @require_GET
 def check_in_result(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     client = client_for(token)
     saved = get_object_or_404(client.check_ins.select_related("therapist"), pk=pk)
+    proposal = check_in_proposal(saved, client)
     context = {
         "client": client,
         "token": token,
         "check_in": saved,
         "therapist": saved.therapist,
-        "hints": [] if saved.feels_right else check_in_hints(saved),
+        "hints": [] if saved.felt_right else check_in_hints(saved),
         "is_set_aside": client.set_aside.filter(therapist=saved.therapist).exists(),
+        "proposal": proposal,
     }
+    if proposal is not None:
+        context["apply_form"] = ApplyChangeForm(proposal=proposal)
+        context["top_now"] = find_matches(client).matches[:PREVIEW]
+        context["top_after"] = find_matches(with_proposal(client, proposal)).matches[:PREVIEW]
     return render(request, "questionnaire/check_in_result.html", context)
+
+
+@require_POST
+@locks_the_client
+def check_in_apply(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    client = client_for(token)
+    saved = get_object_or_404(client.check_ins, pk=pk)
+    proposal = check_in_proposal(saved, client)
+    form = ApplyChangeForm(request.POST, proposal=proposal)
+    if not form.is_valid() or proposal is None:
+        messages.info(request, "Your answers have changed since this was suggested, so nothing was changed.")
+        return redirect("questionnaire:check_in_result", token=token, pk=saved.pk)
+    proposal_apply(client=client, proposal=proposal)
+    messages.success(request, f"Done: “{proposal.title}” is now {proposal.proposed}. Here are your matches with it.")
+    return redirect("questionnaire:results", token=token)

@@ -10,6 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from matchmaker import aggregates
+from matchmaker.alliance.experienced import experienced_style
 from matchmaker.matching.find import find_matches
 from profiles.models import Therapist
 from questionnaire.forms import RefineForm
@@ -77,4 +79,9 @@ def refine(request: HttpRequest, token: str) -> HttpResponse:
 def therapist(request: HttpRequest, pk: int) -> HttpResponse:
     """A published therapist's public profile."""
     therapist = get_object_or_404(Therapist.objects.published(), pk=pk)
-    return render(request, "questionnaire/therapist.html", {"therapist": therapist})
+    context = {
+        "therapist": therapist,
+        "experienced": experienced_style(therapist),
+        "experienced_min_clients": aggregates.MIN_CLIENTS,
+    }
+    return render(request, "questionnaire/therapist.html", context)

@@ -28,7 +28,11 @@ def test_a_lapsed_listing_leaves_the_matches_until_the_therapist_confirms(page):
     factories.make_consultation_request(lapsed, name="Ana", message="Could we talk next week?")
     factories.make_consultation_request(lapsed, name="Ben", message="All sorted, thank you.", status="closed")
     factories.make_counted_check_ins(
-        lapsed, [{"heard": 5, "goals": 4, "approach": 3, "overall": overall} for overall in (6, 7, 8, 9, 10)]
+        lapsed,
+        [
+            {"bond": 4, "goals": 3, "tasks": tasks, "style_steps": {"structure": 2}, "wanted": {"structure": 4}}
+            for tasks in (0, 1, 2, 3, 4)
+        ],
     )
     _, token = factories.make_client()
     results = reverse("questionnaire:results", args=[token])
@@ -52,7 +56,8 @@ def test_a_lapsed_listing_leaves_the_matches_until_the_therapist_confirms(page):
     expect(page).to_have_url(re.compile(re.escape(reverse("profiles:dashboard")) + "$"))
     expect(page.get_by_text("hidden from clients’ matches")).to_be_visible()
     expect(page.get_by_text("Could we talk next week?")).to_be_visible()
-    expect(page.get_by_text("8.0 out of 10")).to_be_visible()  # the mean of 6, 7, 8, 9 and 10
+    expect(page.get_by_text("2.0 out of 4")).to_be_visible()  # the mean of 0, 1, 2, 3 and 4
+    expect(page.get_by_role("table", name="Your style as clients experience it")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="My availability is still accurate").click()
 

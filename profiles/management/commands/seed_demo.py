@@ -33,6 +33,7 @@ class Command(BaseCommand):
         sync_vocabulary()
         self.create_directory(therapists, seed)
         self.create_accounts()
+        self.create_check_ins(seed)
 
     def create_directory(self, size: int, seed: int) -> None:
         if Therapist.objects.filter(license_number__startswith=DEMO_MARK).exists():
@@ -81,3 +82,11 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"Therapist account: therapist / {password}  (shown only this once)"))
         else:
             self.stdout.write("Demo accounts already exist; their passwords were shown when they were created.")
+
+    def create_check_ins(self, seed: int) -> None:
+        # The project package writes both sides (the therapist side never imports the client side itself).
+        from matchmaker.demo_check_ins import seed_demo_check_ins
+
+        made = seed_demo_check_ins(seed=seed)
+        if made:
+            self.stdout.write(self.style.SUCCESS(f"Added {made} synthetic check-ins for the evidence page."))
