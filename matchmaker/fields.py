@@ -21,6 +21,19 @@ def style_point_field(key: str, **kwargs: object) -> models.PositiveSmallInteger
     return models.PositiveSmallIntegerField(choices=POINT_CHOICES, **kwargs)  # type: ignore[arg-type]
 
 
+def style_range_in_scale(key: str, name: str, *, widest: int) -> models.CheckConstraint:
+    """Both ends unanswered, or low ≤ high within the scale and at most ``widest`` apart."""
+    high = f"{key}_high"
+    unanswered = models.Q(**{f"{key}__isnull": True, f"{high}__isnull": True})
+    answered = (
+        models.Q(**{f"{key}__isnull": False, f"{high}__isnull": False})
+        & models.Q(**{f"{key}__gte": SCALE_MIN, f"{key}__lte": models.F(high)})
+        & models.Q(**{f"{high}__lte": SCALE_MAX})
+        & models.Q(**{f"{high}__lte": models.F(key) + widest})
+    )
+    return models.CheckConstraint(condition=unanswered | answered, name=name)
+
+
 def style_note_field(key: str) -> models.CharField:
     get(key)
     return models.CharField(max_length=240, blank=True)

@@ -42,6 +42,11 @@ def make_therapist(
     kwargs.setdefault("accepting_new_clients", True)
     if kwargs["status"] == Therapist.Status.PUBLISHED:
         kwargs.setdefault("verified_at", timezone.now())
+    # Every scale answered, in the middle unless told otherwise; a single point has both ends equal.
+    for dimension in DIMENSIONS:
+        kwargs.setdefault(dimension.key, 4)
+        kwargs.setdefault(dimension.high_field, kwargs[dimension.key])
+    kwargs.setdefault("style_saved_at", timezone.now())
     therapist = Therapist.objects.create(**kwargs)
     therapist.licensed_states.set(states)
     therapist.languages.set(languages)
@@ -113,7 +118,9 @@ def style_step_post(therapist: Therapist, **overrides: Any) -> dict[str, Any]:
     """A valid submission of the editor's "How you work" step with the current points and notes."""
     data: dict[str, Any] = {}
     for dimension in DIMENSIONS:
-        data[dimension.key] = str(getattr(therapist, dimension.key))
+        low, high = getattr(therapist, dimension.key), getattr(therapist, dimension.high_field)
+        data[dimension.key] = "" if low is None else str(low)
+        data[dimension.high_field] = "" if high is None or high == low else str(high)
         data[dimension.note_field] = getattr(therapist, dimension.note_field)
     data.update(overrides)
     return data
@@ -228,3 +235,10 @@ def answer_questionnaire(browser: Any, *, confirm: bool = True, **answers: Any) 
     if confirm:
         assert browser.post(reverse("questionnaire:edit", args=[token])).status_code == 302
     return token
+
+
+# A therapist who has not answered the style step yet: every scale unanswered.
+UNANSWERED_STYLE: dict[str, Any] = {
+    "style_saved_at": None,
+    **{field: None for d in DIMENSIONS for field in (d.key, d.high_field)},
+}
