@@ -13,6 +13,9 @@ from django.db import models
 from matchmaker.dimensions import IMPORTANCE_MAX, IMPORTANCE_MIN, SCALE_MAX, SCALE_MIN, get
 
 POINT_CHOICES = [(point, str(point)) for point in range(SCALE_MIN, SCALE_MAX + 1)]
+# Where "How much does this matter to you?" starts: "Quite a bit", so that a point a client
+# chooses counts even when they move on without touching the question.
+IMPORTANCE_DEFAULT = 2
 
 
 def style_point_field(key: str, **kwargs: object) -> models.PositiveSmallIntegerField:
@@ -42,7 +45,7 @@ def style_note_field(key: str) -> models.CharField:
 def importance_field(key: str) -> models.PositiveSmallIntegerField:
     get(key)
     return models.PositiveSmallIntegerField(
-        default=0, validators=[MinValueValidator(IMPORTANCE_MIN), MaxValueValidator(IMPORTANCE_MAX)]
+        default=IMPORTANCE_DEFAULT, validators=[MinValueValidator(IMPORTANCE_MIN), MaxValueValidator(IMPORTANCE_MAX)]
     )
 
 

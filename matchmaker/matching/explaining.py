@@ -25,6 +25,49 @@ def matters(importance: int) -> str:
     return f"this matters {MATTERS[importance]} to you"
 
 
+@dataclass(frozen=True)
+class StyleCounting:
+    """Which style scales rank the client's matches, and how much, in plain words."""
+
+    counting: list[tuple[str, str]]  # (title, how much) for every weighted scale
+    no_preference: list[str]
+    not_mattering: list[str]
+
+    @property
+    def nothing_weighted(self) -> bool:
+        return not self.counting
+
+    @property
+    def text(self) -> str:
+        """E.g. 'Counting: Direct or gentle (a lot). Not counting: Quiet or responsive (no preference).'"""
+        if not self.counting:
+            return (
+                "Style is not ranking anyone: no scale has both a point you chose and an importance above “not at all”."
+            )
+        said = ", ".join(f"{title} ({how_much})" for title, how_much in self.counting)
+        parts = []
+        if self.no_preference:
+            parts.append(f"{', '.join(self.no_preference)} (no preference)")
+        if self.not_mattering:
+            parts.append(f"{', '.join(self.not_mattering)} (does not matter to you)")
+        if not parts:
+            return f"Counting: {said}. Every scale counts."
+        return f"Counting: {said}. Not counting: {'; '.join(parts)}."
+
+
+def style_counting(preferences: Preferences) -> StyleCounting:
+    counting, no_preference, not_mattering = [], [], []
+    for dimension in DIMENSIONS:
+        point, importance = preferences.get(dimension.key, (None, 0))
+        if point is None:
+            no_preference.append(dimension.title)
+        elif importance <= 0:
+            not_mattering.append(dimension.title)
+        else:
+            counting.append((dimension.title, MATTERS[importance]))
+    return StyleCounting(counting, no_preference, not_mattering)
+
+
 def describe_answer(dimension: Dimension, point: int | None) -> str:
     """A client's own answer on a scale, as their review page lists it: '2 of 7: leaning towards gentle'."""
     if point is None:
