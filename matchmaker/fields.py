@@ -34,7 +34,14 @@ def style_range_in_scale(key: str, name: str, *, widest: int) -> models.CheckCon
         & models.Q(**{f"{high}__lte": SCALE_MAX})
         & models.Q(**{f"{high}__lte": models.F(key) + widest})
     )
-    return models.CheckConstraint(condition=unanswered | answered, name=name)
+    return models.CheckConstraint(
+        condition=unanswered | answered,
+        name=name,
+        violation_error_message=(
+            f"Give both ends of the range, low end first, from {SCALE_MIN} to {SCALE_MAX} and at most {widest} apart "
+            "(the same point twice for one point), or leave both empty."
+        ),
+    )
 
 
 def style_note_field(key: str) -> models.CharField:

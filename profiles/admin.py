@@ -138,7 +138,7 @@ class TherapistAdmin(ImportExportModelAdmin):
                                           "sliding_scale", "insurance_plans", "concerns", "modalities",
                                           "accepting_new_clients", "availability_confirmed_at",
                                           "availability_reminder_sent_at"]}),
-        ("Style", {"fields": [field for d in DIMENSIONS for field in (d.key, d.note_field)]}),
+        ("Style", {"fields": [field for d in DIMENSIONS for field in (d.key, d.high_field, d.note_field)]}),
         ("Check-ins after a first session", {"fields": ["check_ins"]}),
         ("History", {"fields": ["created_at", "updated_at"]}),
     ]  # fmt: skip
@@ -158,7 +158,12 @@ class TherapistAdmin(ImportExportModelAdmin):
         for d in DIMENSIONS:
             if formfield is not None and db_field.name == d.key:
                 formfield.label = d.title
-                formfield.help_text = f"1 = {d.short_low}, 7 = {d.short_high}"
+                formfield.help_text = f"1 = {d.short_low}, 7 = {d.short_high}; the low end of a range"
+            elif formfield is not None and db_field.name == d.high_field:
+                formfield.label = f"{d.title}, up to"
+                formfield.help_text = (
+                    "The high end of a range, at most 2 above the low end; the same point for one point"
+                )
             elif formfield is not None and db_field.name == d.note_field:
                 formfield.label = f"{d.title}, in my own words"
         return formfield
