@@ -104,8 +104,20 @@ class SignedConfirmImportForm(ConfirmImportForm):
         return name
 
 
+class TherapistAdminForm(forms.ModelForm):
+    """Left empty, the high end of a scale is the point itself: one point rather than a range."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for d in DIMENSIONS:
+            if d.high_field in cleaned and cleaned.get(d.high_field) is None:
+                cleaned[d.high_field] = cleaned.get(d.key)
+        return cleaned
+
+
 @admin.register(Therapist)
 class TherapistAdmin(ImportExportModelAdmin):
+    form = TherapistAdminForm
     list_display = [
         "name",
         "status_badge",
