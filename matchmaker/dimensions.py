@@ -48,6 +48,11 @@ class Dimension:
         return f"{self.key}_point"
 
     @property
+    def high_field(self) -> str:
+        """Column holding the high end of a therapist's range (equal to the point when they gave one point)."""
+        return f"{self.key}_high"
+
+    @property
     def note_field(self) -> str:
         """Column holding a therapist's optional sentence about this dimension "in my own words"."""
         return f"{self.key}_note"

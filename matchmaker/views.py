@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from matchmaker.dimensions import DIMENSIONS
-from matchmaker.scoring import explain, fit_score
+from matchmaker.dimensions import BY_KEY, DIMENSIONS
+from matchmaker.scoring import as_range, explain, fit_score, gap
 from profiles.models import CHECK_IN_MIN_CLIENTS
 from questionnaire.models import KEEP_UNTOUCHED_FOR
 
@@ -17,10 +17,23 @@ def how_matching_works(request: HttpRequest) -> HttpResponse:
     # A worked example, computed by the same function the results page uses.
     preferences = {"directness": (6, 3), "approach": (2, 1), "structure": (None, 2)}
     style = {"directness": 5, "responsiveness": 4, "approach": 5, "structure": 7, "challenge": 3, "intensity": 2}
+    # The same client, and a therapist who answers with ranges: "it depends on the client".
+    ranged: dict[str, int | tuple[int, int]] = {**style, "directness": (3, 5), "approach": (1, 3)}
+    range_steps = []
+    for key in ("directness", "approach"):
+        point, weight = preferences[key]
+        assert point is not None
+        steps = gap(point, ranged[key])
+        range_steps.append(
+            {"title": BY_KEY[key].title, "range": as_range(ranged[key]), "point": point, "gap": steps, "weight": weight}
+        )
     context = {
         "dimensions": DIMENSIONS,
         "example_reasons": explain(preferences, style),
         "example_fit": fit_score(preferences, style),
+        "range_steps": range_steps,
+        "range_reasons": explain(preferences, ranged),
+        "range_fit": fit_score(preferences, ranged),
     }
     return render(request, "how_matching_works.html", context)
 

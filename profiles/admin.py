@@ -104,8 +104,20 @@ class SignedConfirmImportForm(ConfirmImportForm):
         return name
 
 
+class TherapistAdminForm(forms.ModelForm):
+    """Left empty, the high end of a scale is the point itself: one point rather than a range."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for d in DIMENSIONS:
+            if d.high_field in cleaned and cleaned.get(d.high_field) is None:
+                cleaned[d.high_field] = cleaned.get(d.key)
+        return cleaned
+
+
 @admin.register(Therapist)
 class TherapistAdmin(ImportExportModelAdmin):
+    form = TherapistAdminForm
     list_display = [
         "name",
         "status_badge",
@@ -138,7 +150,7 @@ class TherapistAdmin(ImportExportModelAdmin):
                                           "sliding_scale", "insurance_plans", "concerns", "modalities",
                                           "accepting_new_clients", "availability_confirmed_at",
                                           "availability_reminder_sent_at"]}),
-        ("Style", {"fields": [field for d in DIMENSIONS for field in (d.key, d.note_field)]}),
+        ("Style", {"fields": [field for d in DIMENSIONS for field in (d.key, d.high_field, d.note_field)]}),
         ("Check-ins after a first session", {"fields": ["check_ins"]}),
         ("History", {"fields": ["created_at", "updated_at"]}),
     ]  # fmt: skip
@@ -158,7 +170,12 @@ class TherapistAdmin(ImportExportModelAdmin):
         for d in DIMENSIONS:
             if formfield is not None and db_field.name == d.key:
                 formfield.label = d.title
-                formfield.help_text = f"1 = {d.short_low}, 7 = {d.short_high}"
+                formfield.help_text = f"1 = {d.short_low}, 7 = {d.short_high}; the low end of a range"
+            elif formfield is not None and db_field.name == d.high_field:
+                formfield.label = f"{d.title}, up to"
+                formfield.help_text = (
+                    "The high end of a range, at most 2 above the low end; the same point for one point"
+                )
             elif formfield is not None and db_field.name == d.note_field:
                 formfield.label = f"{d.title}, in my own words"
         return formfield

@@ -23,9 +23,11 @@ from matchmaker import limits, vocabulary
 from matchmaker.alliance.models import ConsultationRequest
 from matchmaker.dimensions import DIMENSIONS, SCALE, SCALE_MAX, SCALE_MIN
 from matchmaker.rate_limits import is_limited
+from matchmaker.scoring import MAX_RANGE_WIDTH
 from profiles.models import Concern, InsurancePlan, Language, Modality, State, Therapist
 
 THERAPIST_POINT_CHOICES = [(point, str(point)) for point in SCALE]
+RANGE_END_CHOICES = [(point, f"up to {point}") for point in SCALE if point > SCALE_MIN]
 
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}  # as Pillow names what it finds inside the file
@@ -303,11 +305,15 @@ class PracticeForm(forms.ModelForm):
 
 
 class StyleForm(forms.ModelForm):
-    """Step 3: where they stand on each dimension of the registry, with an optional sentence of their own."""
+    """Step 3: where they stand on each dimension of the registry, with an optional sentence of their own.
+
+    Each scale is answered with the point where they usually are and, when it depends on the
+    client, how far up the scale they go from there: a range at most three points wide.
+    """
 
     class Meta:
         model = Therapist
-        fields = [field for d in DIMENSIONS for field in (d.key, d.note_field)]
+        fields = [field for d in DIMENSIONS for field in (d.key, d.high_field, d.note_field)]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -322,15 +328,50 @@ class StyleForm(forms.ModelForm):
                     "invalid_choice": f"Please choose a point from {SCALE_MIN} to {SCALE_MAX}.",
                 },
             )
+            self.fields[dimension.high_field] = forms.TypedChoiceField(
+                label="It depends on the client: up to …",
+                choices=[("", "No, this is where I usually am"), *RANGE_END_CHOICES],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                help_text=f"Optional: a range at most {MAX_RANGE_WIDTH + 1} points wide, e.g. usually 3 up to 5.",
+                error_messages={"invalid_choice": f"Please choose a point from {SCALE_MIN} to {SCALE_MAX}."},
+            )
+            low, high = self.initial.get(dimension.key), self.initial.get(dimension.high_field)
+            if high is not None and high == low:
+                self.initial[dimension.high_field] = None  # a single point: nothing "up to"
             note = self.fields[dimension.note_field]
             note.label = "In my own words (optional)"
             note.help_text = "One sentence clients will read on your profile next to this scale."
+            setattr(self, f"clean_{dimension.high_field}", self._range_end_cleaner(dimension.key, dimension.high_field))
+
+    def _range_end_cleaner(self, key: str, high_field: str) -> Any:
+        def clean() -> int | None:
+            low: int | None = self.cleaned_data.get(key)
+            high: int | None = self.cleaned_data.get(high_field)
+            if low is None:
+                return None  # the point itself is missing; its own message says so
+            if high is None:
+                return low  # a single point: a range from itself to itself
+            if high < low:
+                raise ValidationError(f"“Up to” has to be above where you usually are ({low}).")
+            if high - low > MAX_RANGE_WIDTH:
+                widest = low + MAX_RANGE_WIDTH
+                raise ValidationError(
+                    f"A range can be at most {MAX_RANGE_WIDTH + 1} points wide: from {low}, up to {widest}."
+                )
+            return high
+
+        return clean
 
     def style_groups(self) -> list[dict[str, Any]]:
-        return [{"dimension": d, "point": self[d.key], "note": self[d.note_field]} for d in DIMENSIONS]
+        return [
+            {"dimension": d, "point": self[d.key], "high": self[d.high_field], "note": self[d.note_field]}
+            for d in DIMENSIONS
+        ]
 
     def save(self, commit: bool = True) -> Therapist:
-        # Saving this step is the answer, even when every point stays in the middle.
+        # Saving this step is the answer: every scale had to be chosen for the form to be valid.
         self.instance.style_saved_at = timezone.now()
         return super().save(commit)
 

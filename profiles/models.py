@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from matchmaker import aggregates, limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS
-from matchmaker.fields import point_in_scale, style_note_field, style_point_field
+from matchmaker.fields import style_note_field, style_point_field, style_range_in_scale
 from matchmaker.matching.ranking import fit_expression
-from matchmaker.scoring import Preferences
+from matchmaker.scoring import MAX_RANGE_WIDTH, Preferences, StyleValue
 
 
 class Term(models.Model):
@@ -76,6 +76,18 @@ AVAILABILITY_REMINDER_DAYS = 30
 # Check-in averages reach a therapist only once this many different clients have checked in,
 # so that no single client's answers can be worked out from them (see matchmaker.aggregates).
 CHECK_IN_MIN_CLIENTS = aggregates.MIN_CLIENTS
+
+
+def style_of(row: object) -> dict[str, StyleValue]:
+    """A therapist's or listing's style columns as scoring input; an unanswered scale is left out."""
+    style: dict[str, StyleValue] = {}
+    for dimension in DIMENSIONS:
+        low = getattr(row, dimension.key)
+        if low is None:
+            continue
+        high = getattr(row, dimension.high_field)
+        style[dimension.key] = low if high is None or high == low else (low, high)
+    return style
 
 
 def fresh_since() -> datetime.datetime:
@@ -173,12 +185,20 @@ class Therapist(models.Model):
     style_saved_at = models.DateTimeField(null=True, blank=True)
 
     # Style: where they stand on each dimension of the registry.
-    directness = style_point_field("directness", default=4)
-    responsiveness = style_point_field("responsiveness", default=4)
-    approach = style_point_field("approach", default=4)
-    structure = style_point_field("structure", default=4)
-    challenge = style_point_field("challenge", default=4)
-    intensity = style_point_field("intensity", default=4)
+    # NULL until the therapist answers. A range ("usually 3 to 5, it depends on the client")
+    # is held as its low end here and its high end in <key>_high; a single point has both equal.
+    directness = style_point_field("directness", null=True, blank=True)
+    responsiveness = style_point_field("responsiveness", null=True, blank=True)
+    approach = style_point_field("approach", null=True, blank=True)
+    structure = style_point_field("structure", null=True, blank=True)
+    challenge = style_point_field("challenge", null=True, blank=True)
+    intensity = style_point_field("intensity", null=True, blank=True)
+    directness_high = style_point_field("directness", null=True, blank=True)
+    responsiveness_high = style_point_field("responsiveness", null=True, blank=True)
+    approach_high = style_point_field("approach", null=True, blank=True)
+    structure_high = style_point_field("structure", null=True, blank=True)
+    challenge_high = style_point_field("challenge", null=True, blank=True)
+    intensity_high = style_point_field("intensity", null=True, blank=True)
 
     # Optional sentence per dimension, "in my own words", shown on the profile.
     directness_note = style_note_field("directness")
@@ -196,7 +216,10 @@ class Therapist(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            *(point_in_scale(d.key, f"therapist_{d.key}_in_scale") for d in DIMENSIONS),
+            *(
+                style_range_in_scale(d.key, f"therapist_{d.key}_range_in_scale", widest=MAX_RANGE_WIDTH)
+                for d in DIMENSIONS
+            ),
             models.CheckConstraint(
                 condition=models.Q(status__in=TherapistStatus.values),
                 name="therapist_status_known",
@@ -238,9 +261,9 @@ class Therapist(models.Model):
     def availability_is_fresh(self) -> bool:
         return self.availability_confirmed_at >= fresh_since()
 
-    def style(self) -> dict[str, int]:
-        """This therapist as input for the scoring module."""
-        return {d.key: getattr(self, d.key) for d in DIMENSIONS}
+    def style(self) -> dict[str, StyleValue]:
+        """This therapist as input for the scoring module: a point, or (low, high) for a range."""
+        return style_of(self)
 
     @property
     def initials(self) -> str:
@@ -270,8 +293,8 @@ class Therapist(models.Model):
 
     @property
     def style_answered(self) -> bool:
-        """Whether the therapist has saved the style questions at least once."""
-        return self.style_saved_at is not None
+        """Whether the therapist has actively answered every style scale."""
+        return self.style_saved_at is not None and all(getattr(self, d.key) is not None for d in DIMENSIONS)
 
     def missing_for_submission(self) -> list[str]:
         """What is still needed before the profile can be submitted for verification, in plain words."""
@@ -368,6 +391,12 @@ class Listing(models.Model):
     structure = models.PositiveSmallIntegerField()
     challenge = models.PositiveSmallIntegerField()
     intensity = models.PositiveSmallIntegerField()
+    directness_high = models.PositiveSmallIntegerField()
+    responsiveness_high = models.PositiveSmallIntegerField()
+    approach_high = models.PositiveSmallIntegerField()
+    structure_high = models.PositiveSmallIntegerField()
+    challenge_high = models.PositiveSmallIntegerField()
+    intensity_high = models.PositiveSmallIntegerField()
 
     objects = ListingQuerySet.as_manager()
 
@@ -387,6 +416,7 @@ class Listing(models.Model):
                     "insurance_mask",
                     "concerns_mask",
                     *(d.key for d in DIMENSIONS),
+                    *(d.high_field for d in DIMENSIONS),
                 ],
             ),
             models.Index(fields=["primary"], name="listing_primary", condition=Q(primary=True)),
@@ -394,3 +424,7 @@ class Listing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.therapist_id} in {self.state}"
+
+    def style(self) -> dict[str, StyleValue]:
+        """This listing as input for the scoring module, like Therapist.style."""
+        return style_of(self)

@@ -268,6 +268,7 @@ class TherapistResource(resources.ModelResource):
             "accepting_new_clients",
             "availability_confirmed_at",
             *(d.key for d in DIMENSIONS),
+            *(d.high_field for d in DIMENSIONS),
             *(d.note_field for d in DIMENSIONS),
         )
         import_id_fields = ["id"]
@@ -286,6 +287,12 @@ class TherapistResource(resources.ModelResource):
                 attribute=dimension.key,
                 column_name=dimension.key,
                 widget=WholeNumberWidget(dimension.key, minimum=SCALE_MIN, maximum=SCALE_MAX),
+            )
+            # The high end of a range ("usually 3 to 5"); left empty, the scale is answered with one point.
+            self.fields[dimension.high_field] = fields.Field(
+                attribute=dimension.high_field,
+                column_name=dimension.high_field,
+                widget=WholeNumberWidget(dimension.high_field, minimum=SCALE_MIN, maximum=SCALE_MAX, required=False),
             )
             self.fields[dimension.note_field] = _text(dimension.note_field)
 
@@ -317,6 +324,9 @@ class TherapistResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        for dimension in DIMENSIONS:
+            if getattr(instance, dimension.high_field) is None:
+                setattr(instance, dimension.high_field, getattr(instance, dimension.key))
         for field in self.get_import_fields():
             if isinstance(field.widget, CodeListWidget) and field.column_name in row:
                 try:

@@ -80,6 +80,7 @@ def therapist_values(row: SeededRow, now: datetime.datetime) -> dict[str, object
         "availability_confirmed_at": row.confirmed_at,
         "created_at": now,
         "updated_at": now,
+        "style_saved_at": now,
         **row.made.fields,
     }
     return values

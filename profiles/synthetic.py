@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSION_KEYS, SCALE_MAX, SCALE_MIN
+from matchmaker.scoring import MAX_RANGE_WIDTH
 
 # First names by the pronouns a therapist gives, so that a name and its pronouns agree.
 FIRST_NAMES = {
@@ -102,6 +103,27 @@ def clamp(value: float) -> int:
     return max(SCALE_MIN, min(SCALE_MAX, round(value)))
 
 
+RANGED_THERAPISTS = 0.3  # share of therapists who answer some scales with "it depends on the client"
+RANGED_SCALES = 0.2  # share of those therapists' scales answered with a range
+
+
+def style_ranges(rng: random.Random, style: dict[str, int]) -> dict[str, int]:
+    """The high end of each scale: a range two or three points wide for some, the point itself for the rest.
+
+    Moves a point down where its range would run off the top of the scale.
+    """
+    ends: dict[str, int] = {}
+    ranged = rng.random() < RANGED_THERAPISTS
+    for key in DIMENSION_KEYS:
+        if ranged and rng.random() < RANGED_SCALES:
+            width = rng.randint(1, MAX_RANGE_WIDTH)
+            style[key] = min(style[key], SCALE_MAX - width)
+            ends[f"{key}_high"] = style[key] + width
+        else:
+            ends[f"{key}_high"] = style[key]
+    return ends
+
+
 @dataclass
 class SyntheticTherapist:
     fields: dict[str, object]
@@ -130,6 +152,7 @@ def therapist(rng: random.Random, states: tuple[str, ...], state_weights: tuple[
     concerns = rng.sample([code for code, _ in vocabulary.CONCERNS], k=rng.randint(3, 7))
     gender = rng.choices(["woman", "man", "non_binary"], weights=[68, 28, 4])[0]
     credentials = rng.choice(CREDENTIALS)
+    ends = style_ranges(rng, style)
     fields: dict[str, object] = {
         "name": f"{rng.choice(FIRST_NAMES[gender])} {rng.choice(LAST_NAMES)}",
         "pronouns": PRONOUNS[gender],
@@ -147,5 +170,6 @@ def therapist(rng: random.Random, states: tuple[str, ...], state_weights: tuple[
         "faith": rng.choice(["christian", "jewish", "muslim", "hindu", "buddhist"]) if rng.random() < 0.15 else "",
         "accepting_new_clients": rng.random() < 0.85,
         **style,
+        **ends,
     }
     return SyntheticTherapist(fields, sorted(licensed), languages, plans, concerns, list(archetype_modalities[:2]))

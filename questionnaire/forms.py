@@ -341,7 +341,11 @@ def review_sections(client: Client) -> list[ReviewSection]:
                 Answer(
                     d.title,
                     describe_answer(d, getattr(client, d.point_field))
-                    + f". Matters: {importance_names[getattr(client, d.importance_field)].lower()}.",
+                    + (
+                        f". Matters: {importance_names[getattr(client, d.importance_field)].lower()}."
+                        if getattr(client, d.point_field) is not None
+                        else ": this scale won’t affect your matches."
+                    ),
                     f"question-{d.key}",
                 )
                 for d in form.dimensions()

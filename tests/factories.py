@@ -42,6 +42,11 @@ def make_therapist(
     kwargs.setdefault("accepting_new_clients", True)
     if kwargs["status"] == Therapist.Status.PUBLISHED:
         kwargs.setdefault("verified_at", timezone.now())
+    # Every scale answered, in the middle unless told otherwise; a single point has both ends equal.
+    for dimension in DIMENSIONS:
+        kwargs.setdefault(dimension.key, 4)
+        kwargs.setdefault(dimension.high_field, kwargs[dimension.key])
+    kwargs.setdefault("style_saved_at", timezone.now())
     therapist = Therapist.objects.create(**kwargs)
     therapist.licensed_states.set(states)
     therapist.languages.set(languages)
@@ -113,7 +118,9 @@ def style_step_post(therapist: Therapist, **overrides: Any) -> dict[str, Any]:
     """A valid submission of the editor's "How you work" step with the current points and notes."""
     data: dict[str, Any] = {}
     for dimension in DIMENSIONS:
-        data[dimension.key] = str(getattr(therapist, dimension.key))
+        low, high = getattr(therapist, dimension.key), getattr(therapist, dimension.high_field)
+        data[dimension.key] = "" if low is None else str(low)
+        data[dimension.high_field] = "" if high is None or high == low else str(high)
         data[dimension.note_field] = getattr(therapist, dimension.note_field)
     data.update(overrides)
     return data
@@ -248,3 +255,10 @@ def make_followed_up_request(
     request = make_consultation_request(therapist, client=owner, fit_at_request=fit, gaps_at_request=gaps or {})
     ConsultationRequest.objects.filter(pk=request.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
     return make_check_in(therapist, client=request.client, **check_in)
+
+
+# A therapist who has not answered the style step yet: every scale unanswered.
+UNANSWERED_STYLE: dict[str, Any] = {
+    "style_saved_at": None,
+    **{field: None for d in DIMENSIONS for field in (d.key, d.high_field)},
+}

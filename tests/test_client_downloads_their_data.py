@@ -95,11 +95,11 @@ def test_it_downloads_every_row_behind_the_link_with_its_timestamps(client: Brow
         },
         "style": {
             "directness": {"point": 6, "importance": 3},
-            "responsiveness": {"point": None, "importance": 0},
-            "approach": {"point": None, "importance": 0},
-            "structure": {"point": None, "importance": 0},
-            "challenge": {"point": None, "importance": 0},
-            "intensity": {"point": None, "importance": 0},
+            "responsiveness": {"point": None, "importance": 2},
+            "approach": {"point": None, "importance": 2},
+            "structure": {"point": None, "importance": 2},
+            "challenge": {"point": None, "importance": 2},
+            "intensity": {"point": None, "importance": 2},
         },
         "shortlist": [{"therapist": dana_ref, "added_at": "2026-03-05T10:30:00+00:00"}],
         "set_aside": [

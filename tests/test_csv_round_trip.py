@@ -135,7 +135,7 @@ def test_an_export_restores_every_field_and_code_after_they_were_changed(
         sliding_scale=False,
         accepting_new_clients=True,
         availability_confirmed_at=timezone.now(),
-        **{d.key: 4 for d in DIMENSIONS},
+        **{field: 4 for d in DIMENSIONS for field in (d.key, d.high_field)},
         **{d.note_field: "x" for d in DIMENSIONS},
     )
     for therapist in Therapist.objects.all():

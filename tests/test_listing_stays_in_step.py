@@ -57,7 +57,7 @@ def test_style_and_practical_changes_are_copied(django_capture_on_commit_callbac
     therapist = make_therapist(directness=2, fee=150)
     confirmed = timezone.now() - datetime.timedelta(days=50)
     with django_capture_on_commit_callbacks(execute=True):
-        therapist.directness = 7
+        therapist.directness = therapist.directness_high = 7
         therapist.fee = 90
         therapist.accepting_new_clients = False
         therapist.availability_confirmed_at = confirmed
@@ -91,7 +91,7 @@ def test_it_rebuilds_nothing_before_the_transaction_commits(django_capture_on_co
     therapist = make_therapist(directness=3)
 
     with django_capture_on_commit_callbacks() as callbacks:
-        Therapist.objects.filter(pk=therapist.pk).update(directness=6)
+        Therapist.objects.filter(pk=therapist.pk).update(directness=6, directness_high=6)
         listing_sync(therapist_ids=[therapist.pk])
         assert Listing.objects.get(therapist=therapist).directness == 3
     assert callbacks, "the rebuild waits for the commit"
@@ -147,7 +147,7 @@ def test_deleting_a_therapist_deletes_their_listings():
 
 def test_a_rebuild_repairs_rows_changed_behind_its_back():
     therapist = make_therapist(directness=3)
-    Therapist.objects.filter(pk=therapist.pk).update(directness=6)
+    Therapist.objects.filter(pk=therapist.pk).update(directness=6, directness_high=6)
     assert Listing.objects.get(therapist=therapist).directness == 3
 
     listings_rebuild([therapist.pk])

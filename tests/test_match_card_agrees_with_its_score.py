@@ -16,7 +16,7 @@ def test_its_reasons_come_from_the_listing_row_the_score_came_from(client: Brows
     dana = make_therapist(name="Dana", directness=7)
     _, token = make_client(directness_point=7, directness_importance=3)
     # The therapist's own row moves on; the listing has not been rebuilt yet.
-    Therapist.objects.filter(pk=dana.pk).update(directness=1)
+    Therapist.objects.filter(pk=dana.pk).update(directness=1, directness_high=1)
 
     html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
 

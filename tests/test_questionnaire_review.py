@@ -70,7 +70,10 @@ def test_it_lists_every_answer_in_plain_words(client: Browser, answered: tuple[C
         point = ANSWERS.get(d.point_field)
         assert escape(d.title) in html
         assert escape(describe_answer(d, point)) in html  # type: ignore[arg-type]
-        assert f"Matters: {importance[ANSWERS.get(d.importance_field, 0)].lower()}" in html  # type: ignore[index]
+        if point is None:  # whatever its importance, a scale without a point is said not to count
+            assert escape(f"{describe_answer(d, None)}: this scale won’t affect your matches.") in html
+        else:
+            assert f"Matters: {importance[ANSWERS.get(d.importance_field, 2)].lower()}" in html  # type: ignore[index]
     assert "No preference" in html  # responsiveness, structure, challenge, and the therapist's faith
 
 

@@ -10,13 +10,22 @@ from hypothesis import strategies as st
 
 from matchmaker import scoring
 from matchmaker.dimensions import DIMENSION_KEYS, IMPORTANCE_MAX, SCALE_MAX, SCALE_MIN
+from matchmaker.scoring import MAX_RANGE_WIDTH
 from profiles.models import Listing, Therapist
 from tests.factories import make_therapist
 
 pytestmark = pytest.mark.django_db
 
 points = st.integers(SCALE_MIN, SCALE_MAX)
-styles = st.fixed_dictionaries(dict.fromkeys(DIMENSION_KEYS, points))
+# A therapist's answer on a scale: a point, or a range at most three points wide.
+answers = st.tuples(points, st.integers(0, MAX_RANGE_WIDTH)).map(
+    lambda pair: (pair[0], min(pair[0] + pair[1], SCALE_MAX))
+)
+styles = st.fixed_dictionaries(dict.fromkeys(DIMENSION_KEYS, answers)).map(
+    lambda style: {
+        column: value for key, (low, high) in style.items() for column, value in ((key, low), (f"{key}_high", high))
+    }
+)
 # A preference may be missing altogether, have no preferred point, or weigh nothing.
 preferences = st.dictionaries(
     st.sampled_from(DIMENSION_KEYS), st.tuples(st.none() | points, st.integers(0, IMPORTANCE_MAX))
@@ -30,7 +39,7 @@ therapists = st.tuples(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(palette=st.lists(styles, min_size=4, max_size=4), directory=st.lists(therapists, max_size=20), prefs=preferences)
-def test_the_listing_ranking_in_one_state_agrees_with_scoring_rank(
+def test_the_listing_ranking_in_one_state_agrees_with_scoring_rank_over_points_and_ranges(
     palette: list[dict[str, int]], directory: list[tuple[int, tuple[str, ...], str]], prefs: dict[str, Any]
 ) -> None:
     Therapist.objects.all().delete()
@@ -64,6 +73,17 @@ def test_sql_ranking_scores_everyone_100_when_nothing_is_weighted_and_orders_by_
     ranked = list(Listing.objects.filter(state="CA").ranked(prefs).values_list("therapist_id", "fit"))
 
     assert ranked == [(3, 100.0), (5, 100.0), (7, 100.0)]
+
+
+def test_a_point_inside_a_therapists_range_is_no_distance_and_outside_it_counts_from_the_nearer_end() -> None:
+    make_therapist(pk=1, name="Ranged", directness=3, directness_high=5)
+    make_therapist(pk=2, name="Pointed", directness=4)
+
+    inside = dict(Listing.objects.filter(state="CA").ranked({"directness": (5, 2)}).values_list("therapist_id", "fit"))
+    outside = dict(Listing.objects.filter(state="CA").ranked({"directness": (7, 2)}).values_list("therapist_id", "fit"))
+
+    assert inside == {1: 100.0, 2: 100.0 * (1 - 1 / 6)}
+    assert outside == {1: 100.0 * (1 - 2 / 6), 2: 50.0}
 
 
 def test_dimensions_without_weight_are_left_out_of_the_sql() -> None:

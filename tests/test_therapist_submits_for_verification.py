@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from profiles.models import Therapist
-from tests.factories import make_therapist_user, style_step_post
+from tests.factories import UNANSWERED_STYLE, make_therapist_user, style_step_post
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,9 @@ def test_the_preview_renders_the_profile_as_a_client_sees_it(client: Browser) ->
 
 
 def test_a_profile_with_something_missing_lists_it_and_cannot_be_submitted(client: Browser) -> None:
-    therapist = make_therapist_user("robin", status=Therapist.Status.DRAFT, license_number="", bio="", states=())
+    therapist = make_therapist_user(
+        "robin", status=Therapist.Status.DRAFT, license_number="", bio="", states=(), **UNANSWERED_STYLE
+    )
     client.force_login(therapist.user)
 
     preview = client.get(reverse("profiles:preview", args=[therapist.pk])).content.decode()

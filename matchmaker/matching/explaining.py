@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from matchmaker.dimensions import BY_KEY, DIMENSIONS, IMPORTANCE_CHOICES, SCALE_MAX, SCALE_MIDDLE, SCALE_MIN, Dimension
-from matchmaker.scoring import Preferences, Reason, describe_point
+from matchmaker.scoring import Preferences, Reason, StyleValue, as_range, describe_point
 
 MATTERS = {weight: label.lower() for weight, label in IMPORTANCE_CHOICES}
 
@@ -23,6 +23,49 @@ def matters(importance: int) -> str:
     if importance <= 0:
         return "this does not matter to you"
     return f"this matters {MATTERS[importance]} to you"
+
+
+@dataclass(frozen=True)
+class StyleCounting:
+    """Which style scales rank the client's matches, and how much, in plain words."""
+
+    counting: list[tuple[str, str]]  # (title, how much) for every weighted scale
+    no_preference: list[str]
+    not_mattering: list[str]
+
+    @property
+    def nothing_weighted(self) -> bool:
+        return not self.counting
+
+    @property
+    def text(self) -> str:
+        """E.g. 'Counting: Direct or gentle (a lot). Not counting: Quiet or responsive (no preference).'"""
+        if not self.counting:
+            return (
+                "Style is not ranking anyone: no scale has both a point you chose and an importance above “not at all”."
+            )
+        said = ", ".join(f"{title} ({how_much})" for title, how_much in self.counting)
+        parts = []
+        if self.no_preference:
+            parts.append(f"{', '.join(self.no_preference)} (no preference)")
+        if self.not_mattering:
+            parts.append(f"{', '.join(self.not_mattering)} (does not matter to you)")
+        if not parts:
+            return f"Counting: {said}. Every scale counts."
+        return f"Counting: {said}. Not counting: {'; '.join(parts)}."
+
+
+def style_counting(preferences: Preferences) -> StyleCounting:
+    counting, no_preference, not_mattering = [], [], []
+    for dimension in DIMENSIONS:
+        point, importance = preferences.get(dimension.key, (None, 0))
+        if point is None:
+            no_preference.append(dimension.title)
+        elif importance <= 0:
+            not_mattering.append(dimension.title)
+        else:
+            counting.append((dimension.title, MATTERS[importance]))
+    return StyleCounting(counting, no_preference, not_mattering)
 
 
 def describe_answer(dimension: Dimension, point: int | None) -> str:
@@ -39,9 +82,21 @@ def describe_answer(dimension: Dimension, point: int | None) -> str:
     return f"{point} of {SCALE_MAX}: leaning towards {leaning}"
 
 
+def describe_stand(key: str, low: int, high: int) -> str:
+    """Where a therapist stands: a point, or a range that depends on the client."""
+    if low == high:
+        return describe_point(key, low)
+    return f"between {describe_point(key, low)} and {describe_point(key, high)}, depending on the client"
+
+
+def _stands(reason: Reason) -> str:
+    low, high = reason.therapist_range or (reason.therapist, reason.therapist)
+    return describe_stand(reason.key, low, high)
+
+
 def why_it_fits(reason: Reason) -> str:
     """One of the strongest reasons, in plain words."""
-    asked, stands = describe_point(reason.key, reason.preferred), describe_point(reason.key, reason.therapist)
+    asked, stands = describe_point(reason.key, reason.preferred), _stands(reason)
     how_much = matters(reason.importance).capitalize()
     if reason.distance == 0:
         return f"{reason.title}: right where you asked ({stands}). {how_much}."
@@ -51,7 +106,7 @@ def why_it_fits(reason: Reason) -> str:
 
 def where_you_differ(reason: Reason) -> str:
     """The largest difference, in plain words."""
-    asked, stands = describe_point(reason.key, reason.preferred), describe_point(reason.key, reason.therapist)
+    asked, stands = describe_point(reason.key, reason.preferred), _stands(reason)
     steps = "step" if reason.distance == 1 else "steps"
     how_much = matters(reason.importance).capitalize()
     wanted = f"you asked for someone {asked}; they are {stands}"
@@ -65,17 +120,26 @@ def _x(point: int) -> float:
 
 @dataclass(frozen=True)
 class StyleTrack:
-    """One dimension for a profile: where the therapist stands and, if the client gave one, their preferred point."""
+    """One dimension for a profile: where the therapist stands and, if the client gave one, their preferred point.
+
+    ``therapist`` is the therapist's point, or the low end of their range with ``therapist_high``
+    its high end; both are None while the therapist has not answered the scale.
+    """
 
     dimension: Dimension
-    therapist: int
+    therapist: int | None
     preferred: int | None
     importance: int
     note: str
+    therapist_high: int | None = None
 
     @property
-    def therapist_x(self) -> float:
-        return _x(self.therapist)
+    def is_range(self) -> bool:
+        return self.therapist is not None and self.therapist_high is not None and self.therapist_high != self.therapist
+
+    @property
+    def therapist_x(self) -> float | None:
+        return None if self.therapist is None else _x(self.therapist)
 
     @property
     def preferred_x(self) -> float | None:
@@ -83,7 +147,11 @@ class StyleTrack:
 
     @property
     def therapist_words(self) -> str:
-        return describe_point(self.dimension.key, self.therapist)
+        if self.therapist is None:
+            return "not answered yet"
+        high = self.therapist_high if self.is_range else self.therapist
+        assert high is not None
+        return describe_stand(self.dimension.key, self.therapist, high)
 
     @property
     def preferred_words(self) -> str:
@@ -94,27 +162,36 @@ class StyleTrack:
     @property
     def summary(self) -> str:
         """The text equivalent of the drawing."""
-        they = f"They are at {self.therapist} of 7, {self.therapist_words}."
+        if self.therapist is None:
+            they = "They have not answered this scale yet."
+        elif self.is_range:
+            they = f"They are from {self.therapist} to {self.therapist_high} of 7, {self.therapist_words}."
+        else:
+            they = f"They are at {self.therapist} of 7, {self.therapist_words}."
         if self.preferred is None:
             return they
         return f"{they} You asked for {self.preferred} of 7, {self.preferred_words}; {matters(self.importance)}."
 
 
 def tracks_for(therapist: Any, preferences: Preferences | None) -> list[StyleTrack]:
-    """All six tracks for a therapist row (anything with a point and a note attribute per dimension)."""
-    style = {d.key: getattr(therapist, d.key) for d in DIMENSIONS}
+    """All six tracks for a therapist row (anything with a point, a high end and a note attribute per dimension)."""
+    style: dict[str, StyleValue | None] = {d.key: None for d in DIMENSIONS}
+    style.update(therapist.style())
     notes = {d.key: getattr(therapist, d.note_field) for d in DIMENSIONS}
     return style_tracks(style, notes, preferences)
 
 
 def style_tracks(
-    style: Mapping[str, int], notes: Mapping[str, str], preferences: Preferences | None
+    style: Mapping[str, StyleValue | None], notes: Mapping[str, str], preferences: Preferences | None
 ) -> list[StyleTrack]:
     """A track for every dimension in the registry; the client's point only where they gave one."""
     tracks = []
     for dimension in DIMENSIONS:
         preferred, importance = (preferences or {}).get(dimension.key, (None, 0))
-        tracks.append(StyleTrack(dimension, style[dimension.key], preferred, importance, notes.get(dimension.key, "")))
+        value = style.get(dimension.key)
+        low, high = (None, None) if value is None else as_range(value)
+        note = notes.get(dimension.key, "")
+        tracks.append(StyleTrack(dimension, low, preferred, importance, note, high))
     return tracks
 
 
@@ -129,7 +206,8 @@ class ExplainedScale:
 
 def explained(reason: Reason, sentence: str) -> ExplainedScale:
     dimension = BY_KEY[reason.key]
-    track = StyleTrack(dimension, reason.therapist, reason.preferred, reason.importance, "")
+    low, high = reason.therapist_range or (reason.therapist, reason.therapist)
+    track = StyleTrack(dimension, low, reason.preferred, reason.importance, "", high)
     return ExplainedScale(track, sentence, reason.closeness.value)
 
 

@@ -8,21 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
 
 from matchmaker import vocabulary
-from matchmaker.dimensions import DIMENSION_KEYS
+from matchmaker.dimensions import DIMENSION_KEYS, DIMENSIONS
 from matchmaker.matching.explaining import ExplainedScale, card_scales
 from matchmaker.matching.needs import Filter, client_filters
 from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
 from matchmaker.scoring import Preferences, Reason, Style, explain, largest_difference, strongest_reasons
-from profiles.models import Listing, Therapist
+from profiles.models import Listing, Therapist, style_of
 from questionnaire.models import Client
 
 PAGE_SIZE = 20
+HIGH_FIELDS = tuple(d.high_field for d in DIMENSIONS)
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,7 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
     ranked = (
         base.filter(passed)
         .ranked(preferences)
-        .values_list("therapist_id", "fit", "languages_mask", "insurance_mask", *DIMENSION_KEYS)
+        .values_list("therapist_id", "fit", "languages_mask", "insurance_mask", *DIMENSION_KEYS, *HIGH_FIELDS)
     )
     paginator = KnownCountPaginator(ranked, PAGE_SIZE, totals["remaining"])
     page = paginator.get_page(page_number)
@@ -197,7 +199,8 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
     for pk, fit, languages_mask, insurance_mask, *points in scored:
         if pk in therapists:
             # Scored from the listing row, so explained from it too: a card never disagrees with itself.
-            match = make_match(therapists[pk], fit, preferences, dict(zip(DIMENSION_KEYS, points, strict=True)))
+            style = style_of(SimpleNamespace(**dict(zip((*DIMENSION_KEYS, *HIGH_FIELDS), points, strict=True))))
+            match = make_match(therapists[pk], fit, preferences, style)
             match.language_names = vocabulary.labels_in_mask(vocabulary.LANGUAGES, languages_mask)
             match.insurance_names = vocabulary.labels_in_mask(vocabulary.INSURANCE_PLANS, insurance_mask)
             matches.append(match)

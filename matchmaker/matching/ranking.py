@@ -8,8 +8,9 @@ client did not weight are left out of the expression altogether.
 from __future__ import annotations
 
 from django.db.models import Expression, F, FloatField, Value
-from django.db.models.functions import Abs, Cast
+from django.db.models.functions import Cast, Greatest
 
+from matchmaker.dimensions import BY_KEY
 from matchmaker.scoring import SPAN, Preferences, weighted_terms
 
 
@@ -22,7 +23,9 @@ def fit_expression(preferences: Preferences) -> Expression:
     total_weight = sum(weight for _, _, _, weight in terms)
     gap: Expression | None = None
     for key, point, _, weight in terms:
-        term = Value(weight) * Abs(F(key) - Value(point))
+        # scoring.gap: the distance from the point to the range low..high, 0 inside it.
+        low, high = F(key), F(BY_KEY[key].high_field)
+        term = Value(weight) * Greatest(low - Value(point), Value(point) - high, Value(0))
         gap = term if gap is None else gap + term
     assert gap is not None
     share = Cast(gap, FloatField()) / Value(float(SPAN * total_weight), output_field=FloatField())

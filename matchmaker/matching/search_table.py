@@ -23,7 +23,7 @@ from profiles.models import LISTING_FILTER_FIELDS, Listing, Therapist
 # The results page caches the directory's size under this key; see matchmaker.matching.find.
 PUBLISHED_COUNT_KEY = "matching:published-count"
 
-COPIED_FIELDS = (*LISTING_FILTER_FIELDS, *(d.key for d in DIMENSIONS))
+COPIED_FIELDS = (*LISTING_FILTER_FIELDS, *(d.key for d in DIMENSIONS), *(d.high_field for d in DIMENSIONS))
 
 
 def listing_values(
@@ -37,9 +37,11 @@ def listing_values(
 
 
 def listings_for(therapist: Therapist) -> list[Listing]:
-    """The listing rows a therapist should have right now: none unless published."""
+    """The listing rows a therapist should have right now: none unless published with every scale answered."""
     if therapist.status != Therapist.Status.PUBLISHED:
         return []
+    if any(getattr(therapist, d.key) is None for d in DIMENSIONS):
+        return []  # ranked on its style, a listing waits until every scale is answered
     states = sorted(state.code for state in therapist.licensed_states.all())
     values = listing_values(
         therapist,

@@ -27,3 +27,9 @@ def style_tracks(therapist: Therapist, client: Client | None = None) -> list[exp
     """All six tracks for a therapist; with a client, their preferred points too (public pages pass none)."""
     preferences = client.preferences() if isinstance(client, Client) else None
     return explaining.tracks_for(therapist, preferences)
+
+
+@register.simple_tag
+def style_counting(client: Client) -> explaining.StyleCounting:
+    """Which of the client's style scales rank their matches, and how much."""
+    return explaining.style_counting(client.preferences())

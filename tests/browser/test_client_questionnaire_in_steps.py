@@ -105,15 +105,15 @@ def test_it_walks_through_the_steps_with_back_and_a_change_then_refines_the_resu
 
     on_step(page, 6)
     choice(page, "Coping skills or old patterns", re.compile("your preferred point"), "2").check()
-    choice(page, "Coping skills or old patterns", "How much does this matter to you?", "Quite a bit").check()
-    # Keyboard only for structure: Tab to its scale, arrows to 5, Tab to importance, arrows to "Quite a bit".
+    # "Quite a bit" is where the importance starts: clicking it again keeps it and focuses it.
+    choice(page, "Coping skills or old patterns", "How much does this matter to you?", "Quite a bit").click()
+    # Keyboard only for structure: Tab to its scale, arrows to 5; Tab to importance, already on "Quite a bit".
     page.keyboard.press("Tab")
     expect(choice(page, "Open or structured", re.compile("your preferred point"), "No preference")).to_be_focused()
     for _ in range(5):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Tab")
-    for _ in range(2):
-        page.keyboard.press("ArrowRight")
+    expect(choice(page, "Open or structured", "How much does this matter to you?", "Quite a bit")).to_be_focused()
     expect(choice(page, "Open or structured", re.compile("your preferred point"), "5")).to_be_checked()
     expect(choice(page, "Open or structured", "How much does this matter to you?", "Quite a bit")).to_be_checked()
     continue_(page)

@@ -26,7 +26,7 @@ CLICKED = {
 }
 KEYBOARD_TITLE = "Open or structured"
 KEYBOARD_POINT = 5  # ArrowRight presses from "No preference" to reach it
-KEYBOARD_IMPORTANCE = 2  # ArrowRight presses from "Not at all": "Quite a bit"
+KEYBOARD_IMPORTANCE = 2  # "Quite a bit", where the importance starts
 
 # The same answers as scoring input.
 PREFERENCES = {
@@ -122,10 +122,12 @@ def answer_questionnaire(page):
         for _ in range(KEYBOARD_POINT):
             page.keyboard.press("ArrowRight")
         expect(points.get_by_role("radio", name=str(KEYBOARD_POINT), exact=True)).to_be_checked()
+        # The importance starts on "Quite a bit", so Tab lands there; the arrows move off it and back.
         page.keyboard.press("Tab")
-        expect(importances.get_by_role("radio", name="Not at all")).to_be_focused()
-        for _ in range(KEYBOARD_IMPORTANCE):
-            page.keyboard.press("ArrowRight")
+        expect(importances.get_by_role("radio", name="Quite a bit")).to_be_focused()
+        page.keyboard.press("ArrowRight")
+        expect(importances.get_by_role("radio", name="A lot")).to_be_checked()
+        page.keyboard.press("ArrowLeft")
         page.keyboard.press("Space")
         expect(importances.get_by_role("radio", name="Quite a bit")).to_be_checked()
     assert not clicked, clicked
