@@ -49,6 +49,17 @@ def username_within_limit(username: str) -> str:
 class LoginForm(AuthenticationForm):
     """Django's login form, taking the email address in any case: sign-up stores it in lower case."""
 
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That email address and password do not match an account. "
+        "Please check them and try again; capitals in the email address do not matter.",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].widget.attrs["autocomplete"] = "email"
+
     def clean_username(self) -> str:
         # Lowered before authenticating, so django-axes counts "Robin@…" and "robin@…" as one account.
         return username_within_limit(self.cleaned_data["username"].strip().lower())

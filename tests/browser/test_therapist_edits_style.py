@@ -34,7 +34,7 @@ def test_it_saves_a_therapists_new_style_and_fee(page):
     page.goto(reverse("profiles:dashboard"))
     expect(page).to_have_url(re.compile(re.escape(reverse("login"))))
     assert_accessible(page)
-    page.get_by_label("Username").fill("morgan")
+    page.get_by_label("Email address").fill("morgan")
     page.get_by_label("Password").fill(factories.PASSWORD)
     page.get_by_role("button", name="Log in").click()
 
