@@ -100,7 +100,7 @@ def step_asking(title):
 
 
 def answer_questionnaire(page):
-    page.get_by_label("State you live in").select_option(label="California")
+    page.get_by_label("State you live in").select_option("CA")
     click_label(page.get_by_role("group", name="How you would like to meet"), "Online")
     page.get_by_role("checkbox", name=re.compile("^Keep my answers")).check()
     clicked = dict(CLICKED)
