@@ -168,6 +168,8 @@ class Therapist(models.Model):
     availability_confirmed_at = models.DateTimeField(default=timezone.now, db_index=True)
     availability_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Made up by seed_demo or seed_directory, for demos and benchmarks: no real person stands behind it.
+    is_synthetic = models.BooleanField("Synthetic (demo data)", default=False)
     # When the therapist last saved the style step: a profile whose points are all in the middle may
     # still be a considered answer, so "answered" cannot be read from the points themselves.
     style_saved_at = models.DateTimeField(null=True, blank=True)
