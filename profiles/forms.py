@@ -295,7 +295,18 @@ class PracticeForm(forms.ModelForm):
             "city": "City of your office",
             "sliding_scale": "I offer a sliding scale",
         }
-        help_texts = {"city": "Needed if you see clients in person."}
+        help_texts = {"city": "Needed if you see clients in person.", "fee": "Your full fee, in whole dollars."}
+        error_messages = {
+            "fee": {
+                "required": "Please enter your fee per session in whole dollars, like 120.",
+                "invalid": "Please enter your fee per session in whole dollars, like 120.",
+            }
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Empty until the therapist says (a profile may be saved without it before this step).
+        self.fields["fee"].required = True
 
     def clean_fee(self) -> int | None:
         # The model's own validator, run here first so that a very large number gets only its message.
