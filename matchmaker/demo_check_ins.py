@@ -47,7 +47,7 @@ def seed_demo_check_ins(*, count: int = DEMO_CHECK_INS, seed: int = 2026) -> int
             answers[dimension.point_field] = rng.randint(SCALE_MIN, SCALE_MAX)
             answers[dimension.importance_field] = rng.randint(1, 3)
         state = therapist.licensed_states.values_list("pk", flat=True).first() or "CA"
-        client, _token = Client.create_with_token(state=state, consented_at=asked, **answers)
+        client, _token = Client.create_with_token(state=state, consented_at=asked, is_synthetic=True, **answers)
         stored = fit_now(client=client, therapist=therapist)
         request = ConsultationRequest.objects.create(
             client=client,

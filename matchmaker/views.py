@@ -4,13 +4,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from matchmaker.dimensions import BY_KEY, DIMENSIONS
+from matchmaker.matching import states
 from matchmaker.scoring import as_range, explain, fit_score, gap
 from profiles.models import CHECK_IN_MIN_CLIENTS
 from questionnaire.models import KEEP_UNTOUCHED_FOR
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"dimensions": DIMENSIONS})
+    context = {"dimensions": DIMENSIONS, "states_listed": states.states_sentence(states.listed_by_state())}
+    return render(request, "home.html", context)
 
 
 def how_matching_works(request: HttpRequest) -> HttpResponse:

@@ -130,7 +130,7 @@ class TherapistAdmin(ImportExportModelAdmin):
         "verified_at",
     ]
     list_filter = ["status", AvailabilityFilter, "accepting_new_clients", "licensed_states", "offers_online",
-                   "offers_in_person"]  # fmt: skip
+                   "offers_in_person", "is_synthetic"]  # fmt: skip
     search_fields = ["name", "user__email", "user__username", "license_number"]
     search_help_text = "Search by name, account email or license number."
     list_select_related = ["user"]

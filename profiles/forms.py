@@ -51,6 +51,17 @@ def username_within_limit(username: str) -> str:
 class LoginForm(AuthenticationForm):
     """Django's login form, taking the email address in any case: sign-up stores it in lower case."""
 
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That email address and password do not match an account. "
+        "Please check them and try again; capitals in the email address do not matter.",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].widget.attrs["autocomplete"] = "email"
+
     def clean_username(self) -> str:
         # Lowered before authenticating, so django-axes counts "Robin@…" and "robin@…" as one account.
         return username_within_limit(self.cleaned_data["username"].strip().lower())
@@ -286,7 +297,18 @@ class PracticeForm(forms.ModelForm):
             "city": "City of your office",
             "sliding_scale": "I offer a sliding scale",
         }
-        help_texts = {"city": "Needed if you see clients in person."}
+        help_texts = {"city": "Needed if you see clients in person.", "fee": "Your full fee, in whole dollars."}
+        error_messages = {
+            "fee": {
+                "required": "Please enter your fee per session in whole dollars, like 120.",
+                "invalid": "Please enter your fee per session in whole dollars, like 120.",
+            }
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Empty until the therapist says (a profile may be saved without it before this step).
+        self.fields["fee"].required = True
 
     def clean_fee(self) -> int | None:
         # The model's own validator, run here first so that a very large number gets only its message.

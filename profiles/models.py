@@ -171,7 +171,8 @@ class Therapist(models.Model):
     offers_online = models.BooleanField("Sees clients online", default=True)
     offers_in_person = models.BooleanField("Sees clients in person", default=False)
     languages = models.ManyToManyField(Language, blank=True, related_name="therapists")
-    fee = models.PositiveIntegerField("Fee per session (USD)", default=120, validators=[limits.fee_at_most])
+    # No default: a new profile's fee starts empty, and is asked for before it can be submitted.
+    fee = models.PositiveIntegerField("Fee per session (USD)", null=True, blank=True, validators=[limits.fee_at_most])
     sliding_scale = models.BooleanField("Offers a sliding scale", default=False)
     insurance_plans = models.ManyToManyField(InsurancePlan, blank=True, related_name="therapists")
     concerns = models.ManyToManyField(Concern, blank=True, related_name="therapists")
@@ -180,6 +181,8 @@ class Therapist(models.Model):
     availability_confirmed_at = models.DateTimeField(default=timezone.now, db_index=True)
     availability_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Made up by seed_demo or seed_directory, for demos and benchmarks: no real person stands behind it.
+    is_synthetic = models.BooleanField("Synthetic (demo data)", default=False)
     # When the therapist last saved the style step: a profile whose points are all in the middle may
     # still be a considered answer, so "answered" cannot be read from the points themselves.
     style_saved_at = models.DateTimeField(null=True, blank=True)
@@ -225,6 +228,12 @@ class Therapist(models.Model):
                 name="therapist_status_known",
             ),
             models.CheckConstraint(condition=models.Q(fee__lte=limits.MAX_FEE), name="therapist_fee_at_most_max"),
+            # Clients filter on the fee, so a listed profile always has one.
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(fee__isnull=False),
+                name="therapist_published_has_a_fee",
+                violation_error_message="A published profile needs a fee per session.",
+            ),
             models.CheckConstraint(
                 condition=models.Q(birth_year__isnull=True) | models.Q(birth_year__gte=limits.OLDEST_BIRTH_YEAR),
                 name="therapist_birth_year_not_too_early",
@@ -311,6 +320,8 @@ class Therapist(models.Model):
             missing.append("how you see clients: online, in person or both")
         if self.offers_in_person and not self.city.strip():
             missing.append("the city of your office")
+        if self.fee is None:
+            missing.append("your fee per session")
         if not self.style_answered:
             missing.append("your answers to the six questions about how you work")
         return missing

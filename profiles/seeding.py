@@ -21,7 +21,6 @@ from matchmaker.matching.search_table import forget_published_count, listing_val
 from profiles import synthetic
 from profiles.models import Listing, Therapist, sync_vocabulary
 
-SEED_MARK = "seed-"  # license numbers of seeded therapists start with this
 STALE_SHARE = 0.08  # listings whose availability was last confirmed more than 45 days ago
 
 M2M = {
@@ -44,11 +43,7 @@ def generate(count: int, seed: int, first_pk: int, now: datetime.datetime) -> It
     rng = random.Random(seed)
     for offset in range(count):
         made = synthetic.therapist(rng, synthetic.ALL_STATES, synthetic.ALL_STATE_WEIGHTS)
-        made.fields["license_number"] = f"{SEED_MARK}{seed}-{offset}"
-        if rng.random() < STALE_SHARE:
-            age = datetime.timedelta(days=rng.randint(46, 180))
-        else:
-            age = datetime.timedelta(days=rng.randint(0, 44), hours=rng.randint(0, 23))
+        age = synthetic.availability_age(rng, stale_share=STALE_SHARE, fresh_days=44)
         yield SeededRow(first_pk + offset, made, now - age)
 
 
@@ -76,6 +71,7 @@ def seed_directory(count: int, seed: int, *, batch_size: int = 20_000) -> int:
 def therapist_values(row: SeededRow, now: datetime.datetime) -> dict[str, object]:
     values = {
         "status": Therapist.Status.PUBLISHED,
+        "is_synthetic": True,
         "verified_at": now,
         "availability_confirmed_at": row.confirmed_at,
         "created_at": now,

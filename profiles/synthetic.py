@@ -7,6 +7,7 @@ exploratory depth work), not as uniform noise.
 
 from __future__ import annotations
 
+import datetime
 import random
 from dataclasses import dataclass, field
 
@@ -97,6 +98,17 @@ BIOS = (
     "I help people make sense of patterns that keep repeating, and build a life that feels more like their own.",
     "My work is practical and collaborative: we set goals together and check regularly whether therapy is helping.",
 )
+
+
+def availability_age(rng: random.Random, *, stale_share: float, fresh_days: int = 40) -> datetime.timedelta:
+    """How long ago a synthetic therapist last confirmed their availability.
+
+    Most confirmed at some point over the last weeks; a few (stale_share) so long ago that their
+    listing has lapsed, so the stale-listings page has something to show.
+    """
+    if rng.random() < stale_share:
+        return datetime.timedelta(days=rng.randint(46, 180), hours=rng.randint(0, 23))
+    return datetime.timedelta(days=rng.randint(0, fresh_days), hours=rng.randint(0, 23))
 
 
 def clamp(value: float) -> int:

@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from matchmaker import limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE, Dimension
 from matchmaker.limits import MAX_FEE
+from matchmaker.matching import states
 from matchmaker.matching.explaining import describe_answer
 from questionnaire.models import Client
 
@@ -151,6 +152,10 @@ class StepForm(AnswersForm):
         client.save(update_fields=[*(self._meta.fields or ()), "furthest_step", "updated_at"])
         return client
 
+    def notice(self) -> str | None:
+        """Something to tell the client once this step is saved; None for most steps."""
+        return None
+
 
 class WhereForm(StepForm):
     state = state_field()
@@ -159,6 +164,21 @@ class WhereForm(StepForm):
         model = Client
         fields = ["state", "session_format"]
         widgets = {"session_format": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # How many are listed in each state, in the choices themselves, so it shows on selection without JavaScript.
+        self.listed = states.listed_by_state()
+        self.fields["state"].choices = [
+            ("", "Choose your state"),
+            *((code, states.state_choice_label(code, self.listed)) for code, _ in vocabulary.US_STATES),
+        ]
+
+    def coverage(self) -> str:
+        return states.states_sentence(self.listed)
+
+    def notice(self) -> str | None:
+        return states.nobody_in(self.cleaned_data["state"], self.listed)
 
 
 class CostsForm(StepForm):

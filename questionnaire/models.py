@@ -101,6 +101,8 @@ class Client(models.Model):
     last_seen_at = models.DateTimeField(
         default=timezone.now, editable=False, help_text="The last day the private link was opened."
     )
+    # Made up by seed_demo: answers no real person gave.
+    is_synthetic = models.BooleanField("Synthetic (demo data)", default=False, editable=False)
 
     objects = ClientQuerySet.as_manager()
 

@@ -39,6 +39,7 @@ def make_therapist(
     kwargs.setdefault("license_number", "LIC-1")
     kwargs.setdefault("status", Therapist.Status.PUBLISHED)
     kwargs.setdefault("offers_online", True)
+    kwargs.setdefault("fee", 120)
     kwargs.setdefault("accepting_new_clients", True)
     if kwargs["status"] == Therapist.Status.PUBLISHED:
         kwargs.setdefault("verified_at", timezone.now())

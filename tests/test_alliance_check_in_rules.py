@@ -67,7 +67,7 @@ def test_more_direct_than_wanted_proposes_one_step_gentler() -> None:
     proposal = propose_change({"directness": 6, "approach": 3}, {"directness": 2, "approach": 0})
     assert proposal is not None
     assert (proposal.key, proposal.current, proposal.proposed) == ("directness", 6, 5)
-    assert proposal.text == "You found them more direct than you wanted. Move “Direct or gentle” from 6 to 5?"
+    assert proposal.text == "You found them more direct than you wanted. Move “Gentle or direct” from 6 to 5?"
 
 
 def test_about_right_everywhere_proposes_nothing() -> None:

@@ -10,7 +10,6 @@ import pytest
 from django.core.management import call_command
 
 from profiles.models import Listing, Therapist
-from profiles.seeding import SEED_MARK
 from questionnaire.models import Client
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,7 +23,7 @@ def test_seed_directory_creates_published_listed_therapists_deterministically():
     again = list(Therapist.objects.order_by("pk").values_list("name", "directness", "fee"))
 
     assert first == again
-    assert Therapist.objects.published().filter(license_number__startswith=SEED_MARK).count() == 40
+    assert Therapist.objects.published().filter(is_synthetic=True).count() == 40
     assert Listing.objects.filter(primary=True).count() == 40
 
 
@@ -40,7 +39,7 @@ def test_bench_ranking_grows_the_directory_times_every_method_and_writes_json(tm
     assert "naive" not in report["sizes"]["60"]  # above the naive limit
     assert report["sizes"]["30"]["ranking"]["n"] == 4
     assert "naive skipped above 30 therapists" in printed.getvalue()
-    assert Therapist.objects.filter(license_number__startswith=SEED_MARK).count() == 60
+    assert Therapist.objects.filter(is_synthetic=True).count() == 60
     assert Client.objects.count() == 0  # the benchmark's clients are removed again
 
 

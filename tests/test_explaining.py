@@ -13,7 +13,7 @@ NOTES = {"challenge": "I go gently."}
 def test_it_says_a_strong_reason_in_plain_words() -> None:
     exact, one_off = explain({"directness": (6, 3), "challenge": (2, 1)}, STYLE)
 
-    assert why_it_fits(exact) == "Direct or gentle: right where you asked (direct). This matters a lot to you."
+    assert why_it_fits(exact) == "Gentle or direct: right where you asked (direct). This matters a lot to you."
     assert why_it_fits(one_off) == (
         "Support or challenge: one step from where you asked"
         " (you asked for someone supportive; they are very supportive)."
@@ -25,7 +25,7 @@ def test_it_says_the_largest_difference_with_the_distance() -> None:
     (apart,) = explain({"directness": (1, 2)}, STYLE)
 
     assert where_you_differ(apart) == (
-        "Direct or gentle: you asked for someone very gentle; they are direct, 5 steps apart."
+        "Gentle or direct: you asked for someone very gentle; they are direct, 5 steps apart."
         " This matters quite a bit to you."
     )
 

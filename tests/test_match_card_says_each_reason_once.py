@@ -28,7 +28,7 @@ def test_each_weighted_scale_is_said_once_with_its_track(client: Browser) -> Non
 
     assert card.count('<figure class="track') == 4
     for title in (
-        "direct or gentle",
+        "gentle or direct",
         "coping skills or old patterns",
         "open or structured",
         "calm or emotionally intense",

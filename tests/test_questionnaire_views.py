@@ -136,10 +136,10 @@ def test_each_match_gives_one_reason_sentence_per_weighted_dimension(
     for card in listed:
         assert len(card.reasons) == 2  # directness and approach; structure and challenge are not weighted
         said = " ".join(card.reasons).lower()
-        assert said.count("direct or gentle") == 1
+        assert said.count("gentle or direct") == 1
         assert said.count("coping skills or old patterns") == 1
     assert listed[0].reasons == [
-        "Direct or gentle: right where you asked (very direct). This matters a lot to you.",
+        "Gentle or direct: right where you asked (very direct). This matters a lot to you.",
         "Coping skills or old patterns: right where you asked (very skills-focused). This matters quite a bit to you.",
     ]
 

@@ -92,7 +92,7 @@ def test_a_worked_example_by_hand() -> None:
     directness, approach = explain(prefs, style)
     assert directness.closeness is Closeness.PARTIAL  # distance 2
     assert directness.text == (
-        "Partly fits on “direct or gentle”: you asked for someone very direct; they are leaning direct."
+        "Partly fits on “gentle or direct”: you asked for someone very direct; they are leaning direct."
     )
     assert approach.closeness is Closeness.FAR  # distance 4
     assert approach.text == (
@@ -112,8 +112,9 @@ def test_a_second_worked_example_with_a_middle_point() -> None:
     assert fit_score(prefs, style) == pytest.approx(80.0, abs=1e-9)
     responsiveness, challenge, intensity = explain(prefs, style)
     assert responsiveness.text == (
-        "Close match on “quiet or responsive”: you asked for someone in the middle between quiet and responsive; "
-        "they are in the middle between quiet and responsive."
+        "Close match on “quiet or conversational”: "
+        "you asked for someone in the middle between quiet and conversational; "
+        "they are in the middle between quiet and conversational."
     )
     assert challenge.closeness is Closeness.FAR
     assert intensity.text == (

@@ -39,7 +39,7 @@ class StyleCounting:
 
     @property
     def text(self) -> str:
-        """E.g. 'Counting: Direct or gentle (a lot). Not counting: Quiet or responsive (no preference).'"""
+        """E.g. 'Counting: Gentle or direct (a lot). Not counting: Quiet or conversational (no preference).'"""
         if not self.counting:
             return (
                 "Style is not ranking anyone: no scale has both a point you chose and an importance above “not at all”."

@@ -22,6 +22,8 @@ from profiles.models import LISTING_FILTER_FIELDS, Listing, Therapist
 
 # The results page caches the directory's size under this key; see matchmaker.matching.find.
 PUBLISHED_COUNT_KEY = "matching:published-count"
+# The questionnaire's first step caches how many are listed in each state; see matchmaker.matching.states.
+STATE_COUNTS_KEY = "matching:state-counts"
 
 COPIED_FIELDS = (*LISTING_FILTER_FIELDS, *(d.key for d in DIMENSIONS), *(d.high_field for d in DIMENSIONS))
 
@@ -55,12 +57,12 @@ def listings_for(therapist: Therapist) -> list[Listing]:
 
 
 def forget_published_count() -> None:
-    """Drop the cached directory size once the transaction commits.
+    """Drop the cached directory size, and the counts per state, once the transaction commits.
 
     Cleared earlier, a request running meanwhile could count the old rows and cache
     the old number again.
     """
-    transaction.on_commit(lambda: cache.delete(PUBLISHED_COUNT_KEY))
+    transaction.on_commit(lambda: cache.delete_many([PUBLISHED_COUNT_KEY, STATE_COUNTS_KEY]))
 
 
 @transaction.atomic

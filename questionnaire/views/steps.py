@@ -10,6 +10,7 @@ typed is silently dropped.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -60,6 +61,8 @@ def start(request: HttpRequest) -> HttpResponse:
         _client, token = Client.create_with_token(
             **form.answers(), furthest_step=step.number, consented_at=timezone.now()
         )
+        if notice := form.notice():
+            messages.info(request, notice)
         return redirect("questionnaire:step", token=token, number=step.number + 1)
     return render_step(request, step, form, token=None, consent=consent)
 
@@ -76,6 +79,8 @@ def step(request: HttpRequest, token: str, number: int, from_review: bool = Fals
     form = current.form_class(request.POST if request.method == "POST" else None, instance=client)
     if form.is_valid():
         form.save_step(number)
+        if notice := form.notice():
+            messages.info(request, notice)
         if from_review:
             return redirect("questionnaire:edit", token=token)
         if form.cleaned_data["go"] == "back" and number > 1:

@@ -49,7 +49,7 @@ def test_a_lapsed_listing_leaves_the_matches_until_the_therapist_confirms(page):
     assert_accessible(page)
 
     page.goto(reverse("login"))
-    page.get_by_label("Username").fill("robin")
+    page.get_by_label("Email address").fill("robin")
     page.get_by_label("Password").fill(factories.PASSWORD)
     page.get_by_role("button", name="Log in").click()
 

@@ -68,7 +68,7 @@ def test_it_walks_through_the_steps_with_back_and_a_change_then_refines_the_resu
     page.goto(reverse("questionnaire:start"))
     expect(page.get_by_role("heading", level=1)).to_have_text("What would you like in a therapist?")
     on_step(page, 1)
-    page.get_by_label("State you live in").select_option(label="Ohio")
+    page.get_by_label("State you live in").select_option("OH")
     page.get_by_role("radio", name="Online").check()
     page.get_by_role("checkbox", name=re.compile("^Keep my answers")).check()
     continue_(page)
@@ -99,8 +99,8 @@ def test_it_walks_through_the_steps_with_back_and_a_change_then_refines_the_resu
 
     on_step(page, 5)
     expect(page.get_by_text(STYLE_INTRO)).to_be_visible()
-    choice(page, "Direct or gentle", re.compile("your preferred point"), "6").check()
-    choice(page, "Direct or gentle", "How much does this matter to you?", "A lot").check()
+    choice(page, "Gentle or direct", re.compile("your preferred point"), "6").check()
+    choice(page, "Gentle or direct", "How much does this matter to you?", "A lot").check()
     continue_(page)
 
     on_step(page, 6)
@@ -160,7 +160,7 @@ def test_it_walks_through_the_steps_with_back_and_a_change_then_refines_the_resu
     page.get_by_text("Change a need, or how much each style matters").click()
     refine = page.locator("form[action$='/refine/']")
     refine.get_by_label("Insurance you would like to use").select_option(label="No insurance, or I will pay myself")
-    refine.get_by_role("group", name="How much does “direct or gentle” matter to you?").get_by_role(
+    refine.get_by_role("group", name="How much does “gentle or direct” matter to you?").get_by_role(
         "radio", name="A little"
     ).check()
     assert_accessible(page)

@@ -39,12 +39,12 @@ def test_points_picked_without_an_importance_rank_the_matches(page):
         continue_(page)
 
     expect(page.get_by_text("No preference: this scale won’t affect your matches").first).to_be_visible()
-    importance = page.get_by_role("group", name="Direct or gentle", exact=True).get_by_role(
+    importance = page.get_by_role("group", name="Gentle or direct", exact=True).get_by_role(
         "group", name="How much does this matter to you?"
     )
     expect(importance.get_by_role("radio", name="Quite a bit", exact=True)).to_be_checked()
-    point(page, "Direct or gentle", "7").check()
-    point(page, "Quiet or responsive", "7").check()
+    point(page, "Gentle or direct", "7").check()
+    point(page, "Quiet or conversational", "7").check()
     continue_(page)
     for _ in range(STYLE_STEPS_START + 1, LAST_STEP + 1):
         continue_(page)
@@ -56,7 +56,7 @@ def test_points_picked_without_an_importance_rank_the_matches(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Your matches")
     expect(
         page.get_by_text(
-            re.compile(r"^Counting: Direct or gentle \(quite a bit\), Quiet or responsive \(quite a bit\)\.")
+            re.compile(r"^Counting: Gentle or direct \(quite a bit\), Quiet or conversational \(quite a bit\)\.")
         )
     ).to_be_visible()
     expect(page.get_by_text("Style is not ranking anyone")).to_have_count(0)

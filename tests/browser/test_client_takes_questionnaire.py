@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # What the client will ask for: dimension title -> (preferred point, importance label).
 # Structure is answered with the keyboard only; the others by clicking labels.
 CLICKED = {
-    "Direct or gentle": ("6", "A lot"),
+    "Gentle or direct": ("6", "A lot"),
     "Coping skills or old patterns": ("2", "Quite a bit"),
 }
 KEYBOARD_TITLE = "Open or structured"
@@ -100,7 +100,7 @@ def step_asking(title):
 
 
 def answer_questionnaire(page):
-    page.get_by_label("State you live in").select_option(label="California")
+    page.get_by_label("State you live in").select_option("CA")
     click_label(page.get_by_role("group", name="How you would like to meet"), "Online")
     page.get_by_role("checkbox", name=re.compile("^Keep my answers")).check()
     clicked = dict(CLICKED)
@@ -163,7 +163,7 @@ def test_it_ranks_an_exact_style_match_first_with_scores_and_reasons(page, direc
         expect(card.locator("li.reason figcaption")).to_have_text(expected)
     top = cards.first
     expect(top).to_contain_text("100/100 fit")
-    expect(top).to_contain_text("Direct or gentle: right where you asked (direct). This matters a lot to you.")
+    expect(top).to_contain_text("Gentle or direct: right where you asked (direct). This matters a lot to you.")
     for absent in directory["absent"]:
         expect(page.get_by_role("article", name=absent.name)).to_have_count(0)
     offline = [t for t in directory["absent"] if t.is_published and not t.offers_online]

@@ -35,7 +35,7 @@ def test_the_client_pages_load_with_nothing_blocked(page):
     visit(page, "/", console)
     visit(page, reverse("how_matching_works"), console)
     visit(page, reverse("questionnaire:start"), console)
-    page.get_by_label("State you live in").select_option(label="California")
+    page.get_by_label("State you live in").select_option("CA")
     page.get_by_role("radio", name="Online").check()
     page.get_by_role("checkbox", name=re.compile("^Keep my answers")).check()
     page.get_by_role("button", name=re.compile(r"^Continue")).click()

@@ -43,7 +43,7 @@ def test_an_untouched_style_step_is_refused_then_a_range_shows_as_a_band(page):
         group = page.get_by_role("group", name=dimension.title, exact=True)
         point = "3" if dimension.key == "directness" else "4"
         group.locator("label").filter(has_text=re.compile(rf"^\s*{point}\s*$")).click()
-    page.get_by_role("group", name="Direct or gentle", exact=True).get_by_label(
+    page.get_by_role("group", name="Gentle or direct", exact=True).get_by_label(
         "It depends on the client: up to …"
     ).select_option(label="up to 5")
     page.get_by_role("button", name="Save and preview").click()

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BEFORE = {"directness": 2, "structure": 3, "fee": 120}
 # Dimension title -> new point, and the new fee.
-NEW_POINTS = {"Direct or gentle": 6, "Open or structured": 1}
+NEW_POINTS = {"Gentle or direct": 6, "Open or structured": 1}
 NEW_FEE = 95
 
 
@@ -34,7 +34,7 @@ def test_it_saves_a_therapists_new_style_and_fee(page):
     page.goto(reverse("profiles:dashboard"))
     expect(page).to_have_url(re.compile(re.escape(reverse("login"))))
     assert_accessible(page)
-    page.get_by_label("Username").fill("morgan")
+    page.get_by_label("Email address").fill("morgan")
     page.get_by_label("Password").fill(factories.PASSWORD)
     page.get_by_role("button", name="Log in").click()
 
@@ -55,7 +55,7 @@ def test_it_saves_a_therapists_new_style_and_fee(page):
 
     expect(page).to_have_url(re.compile(re.escape(step_path(therapist, "style")) + "$"))
     expect(page.get_by_role("status")).to_have_text("Your profile is saved.")
-    expect(point_radio(page, "Direct or gentle", BEFORE["directness"])).to_be_checked()
+    expect(point_radio(page, "Gentle or direct", BEFORE["directness"])).to_be_checked()
     assert_accessible(page)
 
     for title, point in NEW_POINTS.items():
@@ -75,7 +75,7 @@ def test_it_saves_a_therapists_new_style_and_fee(page):
 
     therapist.refresh_from_db()
     assert (therapist.directness, therapist.structure, therapist.fee) == (
-        NEW_POINTS["Direct or gentle"],
+        NEW_POINTS["Gentle or direct"],
         NEW_POINTS["Open or structured"],
         NEW_FEE,
     )

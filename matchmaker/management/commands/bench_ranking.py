@@ -34,7 +34,7 @@ from matchmaker.matching.needs import client_filters
 from matchmaker.scoring import rank
 from profiles import synthetic
 from profiles.models import Listing, Therapist
-from profiles.seeding import SEED_MARK, seed_directory, vacuum_analyze
+from profiles.seeding import seed_directory, vacuum_analyze
 from questionnaire.models import Client
 
 BENCH_SEED = 7
@@ -92,7 +92,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Wrote {path}")
 
     def ensure_directory(self, size: int) -> None:
-        existing = Therapist.objects.filter(license_number__startswith=SEED_MARK).count()
+        existing = Therapist.objects.filter(is_synthetic=True).count()
         if existing < size:
             self.stdout.write(f"Seeding {size - existing:,} therapists to reach {size:,} ...")
             started = time.perf_counter()

@@ -7,6 +7,7 @@ import secrets
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +19,7 @@ from profiles.models import Therapist, sync_vocabulary
 DEMO_STATES = ("CA", "TX", "NY", "FL", "IL", "OH", "WA", "CO")
 DEMO_WEIGHTS = (30, 22, 15, 14, 8, 6, 5, 4)
 DEMO_SIZE = 300
-DEMO_MARK = "demo-"  # license numbers of demo therapists start with this
+STALE_SHARE = 0.04  # a few whose availability has lapsed, so the stale-listings page has something to show
 
 
 class Command(BaseCommand):
@@ -33,20 +34,25 @@ class Command(BaseCommand):
         sync_vocabulary()
         self.create_directory(therapists, seed)
         self.create_accounts()
-        self.create_check_ins(seed)
+        # Demo clients and their requests belong to the client side, which this app never imports.
+        call_command("seed_demo_clients", seed=seed, stdout=self.stdout, stderr=self.stderr)
 
     def create_directory(self, size: int, seed: int) -> None:
-        if Therapist.objects.filter(license_number__startswith=DEMO_MARK).exists():
-            self.stdout.write("The demo directory is already loaded.")
+        if Therapist.objects.filter(is_synthetic=True, user__isnull=True).exists():
+            self.stdout.write("The demo directory is already loaded; no therapists added.")
             return
         rng = random.Random(seed)
         now = timezone.now()
         created = []
         for _ in range(size):
             made = synthetic.therapist(rng, DEMO_STATES, DEMO_WEIGHTS)
-            made.fields["license_number"] = DEMO_MARK + str(made.fields["license_number"])
+            confirmed_at = now - synthetic.availability_age(rng, stale_share=STALE_SHARE)
             therapist = Therapist.objects.create(
-                status=Therapist.Status.PUBLISHED, verified_at=now, availability_confirmed_at=now, **made.fields
+                status=Therapist.Status.PUBLISHED,
+                is_synthetic=True,
+                verified_at=now,
+                availability_confirmed_at=confirmed_at,
+                **made.fields,
             )
             therapist.licensed_states.set(made.states)
             therapist.languages.set(made.languages)
@@ -55,7 +61,13 @@ class Command(BaseCommand):
             therapist.modalities.set(made.modalities)
             created.append(therapist.pk)
         listing_sync(therapist_ids=created)
-        self.stdout.write(self.style.SUCCESS(f"Loaded {size} demo therapists in {', '.join(DEMO_STATES)}."))
+        stale = Therapist.objects.filter(pk__in=created).stale().count()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Loaded {size} demo therapists in {', '.join(DEMO_STATES)}, their availability confirmed over "
+                f"the last weeks ({stale} long enough ago to show as stale)."
+            )
+        )
 
     def create_accounts(self) -> None:
         User = get_user_model()
@@ -71,10 +83,12 @@ class Command(BaseCommand):
                 name="Robin Demo",
                 pronouns="they/them",
                 credentials="LMFT",
-                license_number="CA-12345",
+                license_number="LMFT 104233",
                 status=Therapist.Status.PUBLISHED,
+                is_synthetic=True,
                 verified_at=timezone.now(),
                 offers_online=True,
+                fee=110,
                 bio="A demo therapist account: log in and change this profile.",
             )
             demo.licensed_states.set(["CA"])
@@ -82,11 +96,3 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"Therapist account: therapist / {password}  (shown only this once)"))
         else:
             self.stdout.write("Demo accounts already exist; their passwords were shown when they were created.")
-
-    def create_check_ins(self, seed: int) -> None:
-        # The project package writes both sides (the therapist side never imports the client side itself).
-        from matchmaker.demo_check_ins import seed_demo_check_ins
-
-        made = seed_demo_check_ins(seed=seed)
-        if made:
-            self.stdout.write(self.style.SUCCESS(f"Added {made} synthetic check-ins for the evidence page."))
