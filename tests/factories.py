@@ -97,7 +97,7 @@ def about_step_post(therapist: Therapist, **overrides: Any) -> dict[str, Any]:
 def practice_step_post(therapist: Therapist, **overrides: Any) -> dict[str, Any]:
     """A valid submission of the editor's "Practice details" step with the current details."""
     data: dict[str, Any] = {
-        "city": therapist.city,
+        "office_zip": therapist.office_zip,
         "fee": str(therapist.fee),
         "languages": _term_codes(therapist, "languages"),
         "insurance_plans": _term_codes(therapist, "insurance_plans"),
@@ -177,6 +177,8 @@ def image_bytes(image_format: str = "PNG", size: tuple[int, int] = (8, 8), *, no
 STEP_DEFAULTS: dict[str, Any] = {
     "state": "CA",
     "session_format": "either",
+    "zip_code": "94110",  # San Francisco, in the default state
+    "max_distance": "25",
     "max_fee": "",
     "insurance": "",
     "therapist_gender": "",
