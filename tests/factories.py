@@ -203,6 +203,11 @@ def questionnaire_step_post(number: int, **overrides: Any) -> dict[str, Any]:
     data = {name: STEP_DEFAULTS[name] for name in fields if name in STEP_DEFAULTS}
     if number == 1:
         data["keep_answers"] = "on"
+        if overrides.get("state") and "zip_code" not in overrides:
+            # A ZIP code in the state chosen, so that it raises no question about the state.
+            from profiles.synthetic import office_zips
+
+            data["zip_code"] = office_zips().get(overrides["state"], (data["zip_code"],))[0]
     data.update(overrides)
     return {name: value for name, value in data.items() if value is not None}
 
