@@ -430,6 +430,8 @@ def review_sections(client: Client) -> list[ReviewSection]:
                     str(form[name].label), describe_value(form.fields[name], getattr(client, name)), f"div_id_{name}"
                 )
                 for name in form._meta.fields or ()
+                # Where and how far matter only to someone who would meet in person.
+                if client.wants_in_person or name not in ("zip_code", "max_distance")
             ]
         sections.append(ReviewSection(step, answers))
     return sections
