@@ -67,3 +67,25 @@ def test_a_zip_code_in_another_state_is_a_question_the_client_can_answer(page, o
     page.get_by_label("Yes, the state I chose is right").check()
     page.get_by_role("button", name=re.compile("^Continue")).click()
     expect(page.get_by_text(f"Step 2 of {LAST_STEP}", exact=True)).to_be_visible()
+
+
+def test_with_javascript_an_online_client_is_not_shown_the_zip_code(page, ohio):
+    _, token = factories.make_client(state="OH", session_format="online", furthest_step=1)
+    page.goto(reverse("questionnaire:step", args=[token, 1]))
+
+    expect(page.get_by_label("Your ZIP code")).to_be_hidden()
+    page.get_by_role("radio", name="Either is fine").check()
+    expect(page.get_by_label("Your ZIP code")).to_be_visible()
+    expect(page.get_by_role("radio", name="25 miles")).to_be_visible()
+    page.get_by_role("radio", name="Online").check()
+    expect(page.get_by_role("radio", name="25 miles")).to_be_hidden()
+    assert_accessible(page)
+
+
+def test_without_javascript_the_zip_code_is_there_and_optional_for_online(page_without_js, ohio):
+    _, token = factories.make_client(state="OH", session_format="online", furthest_step=1)
+    page_without_js.goto(reverse("questionnaire:step", args=[token, 1]))
+
+    expect(page_without_js.get_by_label("Your ZIP code")).to_be_visible()
+    page_without_js.get_by_role("button", name=re.compile("^Continue")).click()
+    expect(page_without_js.get_by_text(f"Step 2 of {LAST_STEP}", exact=True)).to_be_visible()
