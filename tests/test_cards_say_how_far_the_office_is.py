@@ -72,3 +72,13 @@ def test_the_results_card_the_profile_and_the_compare_table_say_the_distance(cli
     assert "Online and in person in Columbus, less than a mile away" in results
     assert "In person in Grove City, 7 miles away" in profile
     assert "Online and in person in Columbus, less than a mile away" in compare.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_public_profile_says_the_city_without_a_distance(client: Browser) -> None:
+    therapist = make_therapist(offers_online=False, offers_in_person=True, office_zip="43215", city="Columbus")
+
+    response = client.get(reverse("questionnaire:therapist", args=[therapist.pk]))
+
+    assert response.status_code == 200
+    assert "In person in Columbus<" in response.content.decode()

@@ -19,9 +19,10 @@ def distance_words(miles: float) -> str:
     return f"{rounded} mile{'' if rounded == 1 else 's'} away"
 
 
-def office_distance(therapist: Therapist, client: Client | None) -> float | None:
+def office_distance(therapist: Therapist, client: object) -> float | None:
     """Miles between the client's ZIP code and the therapist's office, when both are known."""
-    home = client.home() if client is not None else None
+    # Pages without a client (the public profile, the therapist's preview) pass nothing, or "".
+    home = client.home() if isinstance(client, Client) else None
     office = geo.place(therapist.office_zip) if therapist.offers_in_person and therapist.office_zip else None
     if home is None or office is None:
         return None
@@ -29,7 +30,7 @@ def office_distance(therapist: Therapist, client: Client | None) -> float | None
 
 
 @register.simple_tag
-def ways_to_meet(therapist: Therapist, client: Client | None = None) -> str:
+def ways_to_meet(therapist: Therapist, client: object = None) -> str:
     """ "Online only", "In person in Columbus, 7 miles away", "Online and in person in Columbus, 7 miles away"."""
     if not therapist.offers_in_person:
         return "Online only" if therapist.offers_online else "No sessions offered at the moment"
