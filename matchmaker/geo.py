@@ -82,3 +82,12 @@ def box_around(latitude: float, longitude: float, miles: float) -> Box:
     widest = min(89.0, max(abs(south), abs(north)))
     d_longitude = min(180.0, d_latitude / math.cos(math.radians(widest)))
     return Box(south=south, north=north, west=longitude - d_longitude, east=longitude + d_longitude)
+
+
+def zip_problem(text: str) -> str | None:
+    """What is wrong with `text` as a US ZIP code, in words for the person who typed it; None when it is fine."""
+    if not is_zip_format(text):
+        return "Please enter a ZIP code of 5 digits, like 43215."
+    if place(text) is None:
+        return f"{text} is not a US ZIP code we know. Please check it."
+    return None

@@ -146,7 +146,7 @@ class TherapistAdmin(ImportExportModelAdmin):
         ("Who they are", {"fields": ["name", "pronouns", "credentials", "gender", "lgbtq_affirming", "faith",
                                      "birth_year", "bio"]}),
         ("License", {"fields": ["license_number", "licensed_states"]}),
-        ("Practical details", {"fields": ["city", "offers_online", "offers_in_person", "languages", "fee",
+        ("Practical details", {"fields": ["office_zip", "city", "offers_online", "offers_in_person", "languages", "fee",
                                           "sliding_scale", "insurance_plans", "concerns", "modalities",
                                           "accepting_new_clients", "availability_confirmed_at",
                                           "availability_reminder_sent_at"]}),

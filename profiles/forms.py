@@ -19,7 +19,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from PIL import Image
 
-from matchmaker import limits, vocabulary
+from matchmaker import geo, limits, vocabulary
 from matchmaker.alliance.models import ConsultationRequest
 from matchmaker.dimensions import DIMENSIONS, SCALE, SCALE_MAX, SCALE_MIN
 from matchmaker.rate_limits import is_limited
@@ -283,7 +283,7 @@ class PracticeForm(forms.ModelForm):
         fields = [
             "offers_online",
             "offers_in_person",
-            "city",
+            "office_zip",
             "languages",
             "fee",
             "sliding_scale",
@@ -294,10 +294,14 @@ class PracticeForm(forms.ModelForm):
         labels = {
             "offers_online": "I see clients online",
             "offers_in_person": "I see clients in person",
-            "city": "City of your office",
+            "office_zip": "ZIP code of your office",
             "sliding_scale": "I offer a sliding scale",
         }
-        help_texts = {"city": "Needed if you see clients in person.", "fee": "Your full fee, in whole dollars."}
+        help_texts = {
+            "office_zip": "Needed if you see clients in person: clients see how far away you are, never the address.",
+            "fee": "Your full fee, in whole dollars.",
+        }
+        widgets = {"office_zip": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"})}
         error_messages = {
             "fee": {
                 "required": "Please enter your fee per session in whole dollars, like 120.",
@@ -310,6 +314,12 @@ class PracticeForm(forms.ModelForm):
         # Empty until the therapist says (a profile may be saved without it before this step).
         self.fields["fee"].required = True
 
+    def clean_office_zip(self) -> str:
+        zip_code: str = self.cleaned_data.get("office_zip", "").strip()
+        if zip_code and (problem := geo.zip_problem(zip_code)):
+            raise ValidationError(problem)
+        return zip_code
+
     def clean_fee(self) -> int | None:
         # The model's own validator, run here first so that a very large number gets only its message.
         fee = self.cleaned_data.get("fee")
@@ -321,9 +331,18 @@ class PracticeForm(forms.ModelForm):
         cleaned = super().clean() or {}
         if not cleaned.get("offers_online") and not cleaned.get("offers_in_person"):
             self.add_error("offers_online", "Choose at least one way to see clients: online or in person.")
-        if cleaned.get("offers_in_person") and not cleaned.get("city", "").strip():
-            self.add_error("city", "Tell clients which city your office is in.")
+        in_person = cleaned.get("offers_in_person")
+        if in_person and "office_zip" in cleaned and not cleaned["office_zip"]:
+            self.add_error("office_zip", "Tell clients where your office is: its ZIP code.")
+        office = geo.place(cleaned.get("office_zip", ""))
+        # The city is never typed: it is the office ZIP code's, so the two cannot disagree.
+        self.instance.city = office.city if office else ""
         return cleaned
+
+    def office_city(self) -> str:
+        """The city of the office ZIP code as saved, to show next to the field."""
+        office = geo.place(self.instance.office_zip) if self.instance.office_zip else None
+        return f"{office.city}, {office.state}" if office else ""
 
 
 class StyleForm(forms.ModelForm):

@@ -167,7 +167,8 @@ class Therapist(models.Model):
     photo = models.ImageField(upload_to="therapists/", blank=True)
 
     # Practical details
-    city = models.CharField("Office city", max_length=80, blank=True)
+    office_zip = models.CharField("Office ZIP code", max_length=5, blank=True)
+    city = models.CharField("Office city", max_length=80, blank=True, help_text="Derived from the office ZIP code.")
     offers_online = models.BooleanField("Sees clients online", default=True)
     offers_in_person = models.BooleanField("Sees clients in person", default=False)
     languages = models.ManyToManyField(Language, blank=True, related_name="therapists")
@@ -318,8 +319,8 @@ class Therapist(models.Model):
             missing.append("a short bio")
         if not self.offers_online and not self.offers_in_person:
             missing.append("how you see clients: online, in person or both")
-        if self.offers_in_person and not self.city.strip():
-            missing.append("the city of your office")
+        if self.offers_in_person and not self.office_zip:
+            missing.append("the ZIP code of your office")
         if self.fee is None:
             missing.append("your fee per session")
         if not self.style_answered:
@@ -386,6 +387,9 @@ class Listing(models.Model):
     availability_confirmed_at = models.DateTimeField()
     offers_online = models.BooleanField()
     offers_in_person = models.BooleanField()
+    # The centroid of the office's ZIP code; null when the therapist has no in-person office.
+    office_latitude = models.FloatField(null=True)
+    office_longitude = models.FloatField(null=True)
     fee = models.PositiveIntegerField()
     sliding_scale = models.BooleanField()
     gender = models.CharField(max_length=12, blank=True)
@@ -426,6 +430,8 @@ class Listing(models.Model):
                     "languages_mask",
                     "insurance_mask",
                     "concerns_mask",
+                    "office_latitude",
+                    "office_longitude",
                     *(d.key for d in DIMENSIONS),
                     *(d.high_field for d in DIMENSIONS),
                 ],

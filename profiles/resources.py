@@ -16,7 +16,7 @@ from django.db.models import Model, QuerySet
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
-from matchmaker import vocabulary
+from matchmaker import geo, vocabulary
 from matchmaker.dimensions import DIMENSIONS, SCALE_MAX, SCALE_MIN
 from matchmaker.matching.search_table import listing_sync
 from profiles.models import Concern, InsurancePlan, Language, Modality, State, Therapist
@@ -222,7 +222,9 @@ class TherapistResource(resources.ModelResource):
         widget=WholeNumberWidget("Birth year", required=False),
     )
     bio = _text("bio")
-    city = _text("city")
+    office_zip = _text("office_zip")
+    # Derived from office_zip on import, as in the editor; exported so that a spreadsheet reads well.
+    city = fields.Field(attribute="city", column_name="city", widget=FreeTextWidget(), readonly=True)
     offers_online = _yes_no("offers_online")
     offers_in_person = _yes_no("offers_in_person")
     languages = _codes("languages", Language, "language", "en;es")
@@ -256,6 +258,7 @@ class TherapistResource(resources.ModelResource):
             "faith",
             "birth_year",
             "bio",
+            "office_zip",
             "city",
             "offers_online",
             "offers_in_person",
@@ -327,6 +330,11 @@ class TherapistResource(resources.ModelResource):
         for dimension in DIMENSIONS:
             if getattr(instance, dimension.high_field) is None:
                 setattr(instance, dimension.high_field, getattr(instance, dimension.key))
+        instance.office_zip = instance.office_zip.strip()
+        if instance.office_zip and (problem := geo.zip_problem(instance.office_zip)):
+            errors["office_zip"] = [ValidationError(problem, code="invalid")]
+        office = geo.place(instance.office_zip)
+        instance.city = office.city if office else ""
         for field in self.get_import_fields():
             if isinstance(field.widget, CodeListWidget) and field.column_name in row:
                 try:

@@ -10,8 +10,11 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass, field
+from functools import cache
 
-from matchmaker import vocabulary
+import zipcodes
+
+from matchmaker import geo, vocabulary
 from matchmaker.dimensions import DIMENSION_KEYS, SCALE_MAX, SCALE_MIN
 from matchmaker.scoring import MAX_RANGE_WIDTH
 
@@ -59,16 +62,22 @@ def licence_number(rng: random.Random, state: str, credentials: str) -> str:
     return "".join(str(rng.randint(0, 9)) if char == "#" else char for char in pattern)
 
 
-CITIES = {
-    "CA": ("Los Angeles", "San Diego", "Oakland", "Sacramento"),
-    "TX": ("Houston", "Austin", "Dallas", "San Antonio"),
-    "NY": ("New York", "Buffalo", "Albany"),
-    "FL": ("Miami", "Orlando", "Tampa"),
-    "IL": ("Chicago", "Evanston", "Springfield"),
-    "OH": ("Columbus", "Cleveland", "Cincinnati"),
-    "WA": ("Seattle", "Spokane", "Tacoma"),
-    "CO": ("Denver", "Boulder"),
-}
+@cache
+def office_zips() -> dict[str, tuple[str, ...]]:
+    """Every state's STANDARD ZIP codes (not PO boxes or single buildings), in order, from the zipcodes package."""
+    by_state: dict[str, list[str]] = {}
+    for row in zipcodes.list_all():
+        if row["zip_code_type"] == "STANDARD" and row["active"]:
+            by_state.setdefault(row["state"], []).append(row["zip_code"])
+    return {state: tuple(sorted(codes)) for state, codes in by_state.items()}
+
+
+def office(rng: random.Random, state: str) -> tuple[str, str]:
+    """A real office ZIP code in `state` and its city."""
+    zip_code = rng.choice(office_zips()[state])
+    found = geo.place(zip_code)
+    return zip_code, found.city if found else ""
+
 
 # Resident population by state, millions (2020 US census, rounded): directories follow people.
 STATE_POPULATION: dict[str, float] = {
@@ -174,7 +183,7 @@ def therapist(rng: random.Random, states: tuple[str, ...], state_weights: tuple[
         "lgbtq_affirming": rng.random() < 0.45,
         "birth_year": rng.randint(1955, 1996),
         "bio": rng.choice(BIOS),
-        "city": rng.choice(CITIES.get(home, ("Downtown",))) if in_person else "",
+        **dict(zip(("office_zip", "city"), office(rng, home) if in_person else ("", ""), strict=True)),
         "offers_online": online,
         "offers_in_person": in_person,
         "fee": fee,

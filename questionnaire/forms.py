@@ -13,12 +13,12 @@ from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
 
-from matchmaker import limits, vocabulary
+from matchmaker import geo, limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS, IMPORTANCE_CHOICES, SCALE, Dimension
 from matchmaker.limits import MAX_FEE
 from matchmaker.matching import states
 from matchmaker.matching.explaining import describe_answer
-from questionnaire.models import Client
+from questionnaire.models import DEFAULT_DISTANCE, DISTANCE_CHOICES, Client
 
 NO_PREFERENCE = ""
 POINT_CHOICES = [(NO_PREFERENCE, "No preference"), *((point, str(point)) for point in SCALE)]
@@ -136,6 +136,81 @@ class AnswersForm(forms.ModelForm):
         return [self[name] for name in self._meta.fields or ()]
 
 
+def zip_code_field() -> forms.CharField:
+    # No max_length: a wrong length gets the same plain message as any other mistake (see clean_meeting).
+    return forms.CharField(
+        label="Your ZIP code",
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
+        help_text="Only if you would meet in person: we show therapists whose office is near it. "
+        "It stays with your answers and is never shown to therapists.",
+    )
+
+
+def max_distance_field() -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label="How far you would travel to an office",
+        choices=DISTANCE_CHOICES,
+        coerce=int,
+        initial=DEFAULT_DISTANCE,
+        widget=forms.RadioSelect,
+        help_text="Counted in a straight line between ZIP codes, so the drive may be a little longer.",
+    )
+
+
+def state_is_right_field() -> forms.BooleanField:
+    return forms.BooleanField(label="Yes, the state I chose is right", required=False)
+
+
+class MeetingForm(AnswersForm):
+    """The ZIP code and distance of a client who would meet in person, checked against their state.
+
+    A ZIP code in another state than the one chosen is a question, not a refusal: the client
+    confirms the state or changes one of the two. Online-only clients are not asked.
+    """
+
+    zip_code = zip_code_field()
+    max_distance = max_distance_field()
+    state_is_right = state_is_right_field()
+
+    asks_about_state = False
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        self.clean_meeting(cleaned)
+        return cleaned
+
+    def clean_meeting(self, cleaned: dict[str, Any]) -> None:
+        zip_code = (cleaned.get("zip_code") or "").strip()
+        cleaned["zip_code"] = zip_code
+        if cleaned.get("session_format") == Client.SessionFormat.ONLINE:
+            if zip_code and geo.zip_problem(zip_code):
+                cleaned["zip_code"] = ""  # not used for online sessions, and not worth an error
+            return
+        if not zip_code:
+            self.add_error("zip_code", "Please enter your ZIP code, so that we can show offices near you.")
+            return
+        if problem := geo.zip_problem(zip_code):
+            self.add_error("zip_code", problem)
+            return
+        home = geo.place(zip_code)
+        chosen = cleaned.get("state")
+        if home and chosen and home.state != chosen and not cleaned.get("state_is_right"):
+            self.asks_about_state = True
+            zip_state = vocabulary.STATE_NAMES.get(home.state, home.state)
+            chosen_name = vocabulary.STATE_NAMES[chosen]
+            self.add_error(
+                "zip_code",
+                f"{zip_code} is in {zip_state}, but you chose {chosen_name}. Therapists must be licensed "
+                f"where you live: is {chosen_name} right? If so, tick the box below; if not, change your "
+                "state or your ZIP code.",
+            )
+
+    def meeting_extra_fields(self) -> list[forms.BoundField]:
+        """The confirmation box, shown only while the ZIP code's state is in question."""
+        return [self["state_is_right"]] if self.asks_about_state or self["state_is_right"].value() else []
+
+
 class StepForm(AnswersForm):
     """One step of the questionnaire. Its Continue and Back buttons submit `go`."""
 
@@ -157,12 +232,12 @@ class StepForm(AnswersForm):
         return None
 
 
-class WhereForm(StepForm):
+class WhereForm(MeetingForm, StepForm):
     state = state_field()
 
     class Meta:
         model = Client
-        fields = ["state", "session_format"]
+        fields = ["state", "session_format", "zip_code", "max_distance"]
         widgets = {"session_format": forms.RadioSelect}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -179,6 +254,9 @@ class WhereForm(StepForm):
 
     def notice(self) -> str | None:
         return states.nobody_in(self.cleaned_data["state"], self.listed)
+
+    def answer_fields(self) -> list[forms.BoundField]:
+        return [*super().answer_fields(), *self.meeting_extra_fields()]
 
 
 class CostsForm(StepForm):
@@ -376,6 +454,8 @@ def review_sections(client: Client) -> list[ReviewSection]:
                     str(form[name].label), describe_value(form.fields[name], getattr(client, name)), f"div_id_{name}"
                 )
                 for name in form._meta.fields or ()
+                # Where and how far matter only to someone who would meet in person.
+                if client.wants_in_person or name not in ("zip_code", "max_distance")
             ]
         sections.append(ReviewSection(step, answers))
     return sections
@@ -386,6 +466,8 @@ def review_sections(client: Client) -> list[ReviewSection]:
 REFINE_PRACTICAL_FIELDS = [
     "state",
     "session_format",
+    "zip_code",
+    "max_distance",
     "languages",
     "concerns",
     "max_fee",
@@ -398,7 +480,7 @@ REFINE_PRACTICAL_FIELDS = [
 ]
 
 
-class RefineForm(AnswersForm):
+class RefineForm(MeetingForm):
     state = state_field()
     languages = languages_field()
     concerns = concerns_field()
@@ -428,7 +510,9 @@ class RefineForm(AnswersForm):
             self.fields[d.importance_field] = field
 
     def practical_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in REFINE_PRACTICAL_FIELDS]
+        fields = [self[name] for name in REFINE_PRACTICAL_FIELDS]
+        where = REFINE_PRACTICAL_FIELDS.index("max_distance") + 1
+        return [*fields[:where], *self.meeting_extra_fields(), *fields[where:]]
 
     def importance_fields(self) -> list[forms.BoundField]:
         return [self[d.importance_field] for d in DIMENSIONS]

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from matchmaker import limits, vocabulary
+from matchmaker import geo, limits, vocabulary
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.fields import importance_field, importance_in_scale, point_in_scale, style_point_field
 from matchmaker.scoring import Preferences
@@ -18,6 +18,10 @@ TOKEN_BYTES = 24  # 192 bits of randomness in every private link
 KEEP_UNTOUCHED_FOR = timedelta(days=365)
 # A visit is written down at most this often, so reading a page rarely costs a write.
 SEEN_EVERY = timedelta(days=1)
+# How far a client would travel to an in-person session, in miles.
+DISTANCES = (5, 10, 25, 50)
+DEFAULT_DISTANCE = 25
+DISTANCE_CHOICES = [(miles, f"{miles} miles") for miles in DISTANCES]
 
 
 def hash_token(token: str) -> str:
@@ -55,6 +59,11 @@ class Client(models.Model):
     state = models.CharField("State you live in", max_length=2, choices=vocabulary.US_STATES, blank=True)
     session_format = models.CharField(
         "How you would like to meet", max_length=10, choices=SessionFormat.choices, default=SessionFormat.EITHER
+    )
+    # Where in-person sessions should be near; asked only of clients who would meet in person.
+    zip_code = models.CharField("Your ZIP code", max_length=5, blank=True)
+    max_distance = models.PositiveSmallIntegerField(
+        "How far you would travel", choices=DISTANCE_CHOICES, default=DEFAULT_DISTANCE
     )
 
     languages = models.JSONField("Languages you would like sessions in", default=list, blank=True)
@@ -114,6 +123,7 @@ class Client(models.Model):
                 condition=models.Q(session_format__in=["online", "in_person", "either"]),
                 name="client_session_format_known",
             ),
+            models.CheckConstraint(condition=models.Q(max_distance__in=DISTANCES), name="client_max_distance_known"),
             models.CheckConstraint(
                 condition=models.Q(max_fee__isnull=True) | models.Q(max_fee__lte=limits.MAX_FEE),
                 name="client_max_fee_at_most_max",
@@ -135,6 +145,14 @@ class Client(models.Model):
     def preferences(self) -> Preferences:
         """This client's answers as input for the scoring module."""
         return {d.key: (getattr(self, d.point_field), getattr(self, d.importance_field)) for d in DIMENSIONS}
+
+    @property
+    def wants_in_person(self) -> bool:
+        return self.session_format in (self.SessionFormat.IN_PERSON, self.SessionFormat.EITHER)
+
+    def home(self) -> geo.Place | None:
+        """Where this client's ZIP code is, when they would meet in person and gave one we know."""
+        return geo.place(self.zip_code) if self.wants_in_person and self.zip_code else None
 
     def seen(self, *, now: datetime | None = None) -> None:
         """Note that the link was opened, unless that was already noted within SEEN_EVERY."""

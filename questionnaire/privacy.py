@@ -49,6 +49,8 @@ def client_delete_stale(*, now: datetime | None = None, dry_run: bool = False) -
 EXPORTED_ANSWERS = (
     "state",
     "session_format",
+    "zip_code",
+    "max_distance",
     "languages",
     "max_fee",
     "needs_sliding_scale",

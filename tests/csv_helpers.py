@@ -32,6 +32,7 @@ def good_row(**overrides: Any) -> dict[str, str]:
         "faith": "",
         "birth_year": "1980",
         "bio": "I work with couples and families.",
+        "office_zip": "94612",
         "city": "Oakland",
         "offers_online": "1",
         "offers_in_person": "0",

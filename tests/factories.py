@@ -103,7 +103,7 @@ def about_step_post(therapist: Therapist, **overrides: Any) -> dict[str, Any]:
 def practice_step_post(therapist: Therapist, **overrides: Any) -> dict[str, Any]:
     """A valid submission of the editor's "Practice details" step with the current details."""
     data: dict[str, Any] = {
-        "city": therapist.city,
+        "office_zip": therapist.office_zip,
         "fee": str(therapist.fee),
         "languages": _term_codes(therapist, "languages"),
         "insurance_plans": _term_codes(therapist, "insurance_plans"),
@@ -191,6 +191,8 @@ def image_bytes(image_format: str = "PNG", size: tuple[int, int] = (8, 8), *, no
 STEP_DEFAULTS: dict[str, Any] = {
     "state": "CA",
     "session_format": "either",
+    "zip_code": "94110",  # San Francisco, in the default state
+    "max_distance": "25",
     "max_fee": "",
     "insurance": "",
     "therapist_gender": "",
@@ -215,6 +217,11 @@ def questionnaire_step_post(number: int, **overrides: Any) -> dict[str, Any]:
     data = {name: STEP_DEFAULTS[name] for name in fields if name in STEP_DEFAULTS}
     if number == 1:
         data["keep_answers"] = "on"
+        if overrides.get("state") and "zip_code" not in overrides:
+            # A ZIP code in the state chosen, so that it raises no question about the state.
+            from profiles.synthetic import office_zips
+
+            data["zip_code"] = office_zips().get(overrides["state"], (data["zip_code"],))[0]
     data.update(overrides)
     return {name: value for name, value in data.items() if value is not None}
 

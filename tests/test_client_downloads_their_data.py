@@ -37,6 +37,8 @@ def test_it_downloads_every_row_behind_the_link_with_its_timestamps(client: Brow
     owner, token = make_client(
         state="OH",
         session_format="online",
+        zip_code="43215",
+        max_distance=10,
         languages=["en", "es"],
         max_fee=90,
         needs_sliding_scale=True,
@@ -83,6 +85,8 @@ def test_it_downloads_every_row_behind_the_link_with_its_timestamps(client: Brow
         "answers": {
             "state": "OH",
             "session_format": "online",
+            "zip_code": "43215",
+            "max_distance": 10,
             "languages": ["en", "es"],
             "max_fee": 90,
             "needs_sliding_scale": True,

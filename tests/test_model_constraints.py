@@ -84,3 +84,20 @@ def test_it_accepts_client_answers_at_the_edges_and_no_preference(dimension: Any
         client.refresh_from_db()
         assert getattr(client, dimension.point_field) == point
         assert getattr(client, dimension.importance_field) == importance
+
+
+@pytest.mark.parametrize("miles", [0, 7, 26, 100])
+def test_it_refuses_a_distance_other_than_5_10_25_or_50_miles(miles: int) -> None:
+    client, _ = make_client()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Client.objects.filter(pk=client.pk).update(max_distance=miles)
+    client.refresh_from_db()
+    assert client.max_distance == 25
+
+
+@pytest.mark.parametrize("miles", [5, 10, 25, 50])
+def test_it_accepts_each_distance_offered(miles: int) -> None:
+    client, _ = make_client()
+    Client.objects.filter(pk=client.pk).update(max_distance=miles)
+    client.refresh_from_db()
+    assert client.max_distance == miles

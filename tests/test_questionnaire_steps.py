@@ -61,7 +61,7 @@ def test_it_has_seven_steps_with_every_answer_asked_exactly_once() -> None:
     asked = [name for step in STEPS for name in fields_of(step.number)]
     assert LAST_STEP == len(STEPS) == 7
     assert len(asked) == len(set(asked))
-    assert set(asked) == {"state", "session_format", *SAVED}
+    assert set(asked) == {"state", "session_format", "zip_code", "max_distance", *SAVED}
 
 
 def test_the_start_page_welcomes_and_shows_step_1_of_7(client: Browser) -> None:

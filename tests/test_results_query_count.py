@@ -47,3 +47,24 @@ def test_the_results_page_runs_the_same_number_of_queries_for_5_or_40_therapists
     assert response.status_code == 200
     fitting = sum(1 for index in range(size) if index % 5 and index % 4)  # licensed in CA and accepting
     assert response.content.count(b'class="card match-card') == min(fitting, 20)
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_the_distance_filter_adds_no_query(client: Browser, django_assert_num_queries: Any, size: int) -> None:
+    for index in range(size):
+        # Offices from San Francisco outwards, a few miles apart; some online only.
+        make_therapist(
+            name=f"Office {index}",
+            license_number=f"LIC-{index}",
+            offers_online=index % 3 == 0,
+            offers_in_person=index % 3 != 0,
+            office_zip=("94110", "95814", "94601", "94103")[index % 4],
+        )
+    _, token = make_client(session_format="in_person", zip_code="94110", max_distance=25, directness_point=6,
+                           directness_importance=3)  # fmt: skip
+
+    with django_assert_num_queries(RESULTS_QUERIES):
+        response = client.get(reverse("questionnaire:results", args=[token]))
+
+    assert response.status_code == 200
+    assert b"an office more than 25 miles from 94110" in response.content  # Sacramento 95814

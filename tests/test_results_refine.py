@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 SAVED: dict[str, Any] = {
     "state": "CA",
     "session_format": "either",
+    "zip_code": "94110",
     "max_fee": 100,
     "insurance": "aetna",
     "concerns": ["anxiety"],

@@ -79,7 +79,7 @@ def test_the_practice_step_saves_and_leads_to_the_style_step(client: Browser, ow
     data = practice_step_post(
         owner,
         offers_in_person="on",
-        city="Oakland",
+        office_zip="94612",
         fee="95",
         sliding_scale="on",
         languages=["en", "es"],
@@ -93,7 +93,8 @@ def test_the_practice_step_saves_and_leads_to_the_style_step(client: Browser, ow
     assert response.status_code == 302
     assert response["Location"] == step_url(owner, "style")
     after = saved(owner)
-    assert after["row"]["city"] == "Oakland"
+    assert after["row"]["office_zip"] == "94612"
+    assert after["row"]["city"] == "Oakland"  # from the ZIP code, never typed
     assert after["row"]["fee"] == 95
     assert after["row"]["offers_in_person"] and after["row"]["sliding_scale"]
     assert after["languages"] == ["en", "es"]
@@ -149,8 +150,8 @@ def test_the_style_step_uses_the_registrys_therapist_wording(client: Browser, ow
             "Choose at least one way to see clients", id="no way to meet",
         ),
         pytest.param(
-            "practice", practice_step_post, {"offers_in_person": "on", "city": ""}, "city",
-            "Tell clients which city your office is in.", id="office without a city",
+            "practice", practice_step_post, {"offers_in_person": "on", "office_zip": ""}, "office_zip",
+            "Tell clients where your office is: its ZIP code.", id="office without a ZIP code",
         ),
         pytest.param(
             "practice", practice_step_post, {"languages": ["en", "klingon"]}, "languages",
@@ -186,7 +187,7 @@ def test_bad_input_gets_a_message_next_to_the_field_and_changes_nothing(
     message: str,
 ) -> None:
     # Something valid changes alongside, to prove nothing at all is saved.
-    valid_change = {"about": {"bio": "A new bio."}, "practice": {"city": "Reno"}, "style": {"structure": "6"}}[step]
+    valid_change = {"about": {"bio": "A new bio."}, "practice": {"fee": "101"}, "style": {"structure": "6"}}[step]
     before = saved(owner)
 
     response = client.post(step_url(owner, step), build(owner, **{**valid_change, **overrides}))

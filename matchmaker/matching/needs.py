@@ -17,11 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import F, Q
-from django.db.models.lookups import Exact, GreaterThan
+from django.db.models import Expression, F, FloatField, Q, Value
+from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+from django.db.models.lookups import Exact, GreaterThan, LessThanOrEqual
 from django.utils import timezone
 
-from matchmaker import vocabulary
+from matchmaker import geo, vocabulary
 from profiles.models import fresh_since
 
 if TYPE_CHECKING:
@@ -144,6 +145,39 @@ def sees_clients(session_format: str, column: str, how: str) -> Need:
     )
 
 
+def miles_from(latitude: float, longitude: float) -> Expression:
+    """The great-circle distance in miles from a point to a listing's office, as geo.miles_between reckons it."""
+    phi = Radians(Value(latitude, output_field=FloatField()))
+    lam = Radians(Value(longitude, output_field=FloatField()))
+    office_phi, office_lam = Radians(F("office_latitude")), Radians(F("office_longitude"))
+    half = Value(2.0, output_field=FloatField())
+    square = Value(2, output_field=FloatField())
+    h = Power(Sin((office_phi - phi) / half), square) + Cos(phi) * Cos(office_phi) * Power(
+        Sin((office_lam - lam) / half), square
+    )
+    one = Value(1.0, output_field=FloatField())
+    return Value(2 * geo.EARTH_RADIUS_MILES, output_field=FloatField()) * ASin(Least(one, Sqrt(h)))
+
+
+def office_within(client: Client) -> Q:
+    """The listing's office is within the client's distance: a box an index can answer, then the exact distance."""
+    home = client.home()
+    assert home is not None  # asked only of clients whose ZIP code is known
+    box = geo.box_around(home.latitude, home.longitude, client.max_distance)
+    near = Q(
+        # Not null first, so that the negation counting removed listings never meets an unknown.
+        office_latitude__isnull=False,
+        office_longitude__isnull=False,
+        office_latitude__gte=box.south,
+        office_latitude__lte=box.north,
+        office_longitude__gte=box.west,
+        office_longitude__lte=box.east,
+    ) & Q(LessThanOrEqual(miles_from(home.latitude, home.longitude), float(client.max_distance)))
+    if client.session_format == client.SessionFormat.EITHER:
+        return Q(offers_online=True) | near
+    return near
+
+
 NEEDS: tuple[Need, ...] = (
     Need(
         "accepting_new_clients",
@@ -168,6 +202,18 @@ NEEDS: tuple[Need, ...] = (
     ),
     sees_clients("online", "offers_online", "online"),
     sees_clients("in_person", "offers_in_person", "in person"),
+    Need(
+        "max_distance",  # in person only within the distance; with "either", online therapists stay
+        office_within,
+        "{has} an office more than {miles} miles from {zip_code}{nothing_online}",
+        "Choose a wider distance, or “online” to see therapists anywhere in your state.",
+        asked=lambda client: client.home() is not None,
+        words=lambda client: {
+            "miles": str(client.max_distance),
+            "zip_code": client.zip_code,
+            "nothing_online": " and no online sessions" if client.session_format == "either" else "",
+        },
+    ),
     Need(
         "languages",
         lambda client: any_of("languages_mask", vocabulary.LANGUAGES, client.languages),

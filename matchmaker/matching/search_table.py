@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
 
-from matchmaker import vocabulary
+from matchmaker import geo, vocabulary
 from matchmaker.dimensions import DIMENSIONS
 from profiles.models import LISTING_FILTER_FIELDS, Listing, Therapist
 
@@ -35,7 +36,14 @@ def listing_values(
     values["languages_mask"] = vocabulary.bitmask(vocabulary.LANGUAGES, list(languages))
     values["insurance_mask"] = vocabulary.bitmask(vocabulary.INSURANCE_PLANS, list(insurance_plans))
     values["concerns_mask"] = vocabulary.bitmask(vocabulary.CONCERNS, list(concerns))
+    values["office_latitude"], values["office_longitude"] = office_location(therapist)
     return values
+
+
+def office_location(therapist: Any) -> tuple[float | None, float | None]:
+    """The centroid of the in-person office's ZIP code, or (None, None) without one."""
+    office = geo.place(therapist.office_zip) if therapist.offers_in_person and therapist.office_zip else None
+    return (office.latitude, office.longitude) if office else (None, None)
 
 
 def listings_for(therapist: Therapist) -> list[Listing]:

@@ -84,7 +84,7 @@ def test_it_signs_up_fills_every_step_previews_and_submits(page):
     expect(page.get_by_role("status")).to_have_text("Your profile is saved.")
     assert_accessible(page)
     page.get_by_label("I see clients in person").check()
-    page.get_by_label("City of your office").fill("Oakland")
+    page.get_by_label("ZIP code of your office").fill("94612")
     page.get_by_role("checkbox", name="Spanish").check()
     page.get_by_label("Fee per session (USD)").fill("110")
     page.get_by_label("I offer a sliding scale").check()
@@ -135,8 +135,15 @@ def test_it_signs_up_fills_every_step_previews_and_submits(page):
     assert therapist.license_number == "PSY-12345"
     assert sorted(therapist.licensed_states.values_list("pk", flat=True)) == ["CA", "NV"]
     assert therapist.photo.name.startswith("therapists/")
-    assert (therapist.offers_in_person, therapist.city, therapist.fee, therapist.sliding_scale) == (
+    assert (
+        therapist.offers_in_person,
+        therapist.office_zip,
+        therapist.city,
+        therapist.fee,
+        therapist.sliding_scale,
+    ) == (
         True,
+        "94612",
         "Oakland",
         110,
         True,
