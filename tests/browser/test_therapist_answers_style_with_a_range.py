@@ -22,7 +22,7 @@ def test_an_untouched_style_step_is_refused_then_a_range_shows_as_a_band(page):
         user=user, name="Morgan Lee", status=Therapist.Status.DRAFT, **factories.UNANSWERED_STYLE
     )
     page.goto(reverse("login"))
-    page.get_by_label("Username").fill("morgan")
+    page.get_by_label("Email address").fill("morgan")
     page.get_by_label("Password").fill(factories.PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(re.escape(reverse("profiles:dashboard")) + "$"))
