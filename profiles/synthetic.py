@@ -63,18 +63,30 @@ def licence_number(rng: random.Random, state: str, credentials: str) -> str:
 
 
 @cache
-def office_zips() -> dict[str, tuple[str, ...]]:
-    """Every state's STANDARD ZIP codes (not PO boxes or single buildings), in order, from the zipcodes package."""
-    by_state: dict[str, list[str]] = {}
+def office_cities() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Every state's cities with their STANDARD ZIP codes (not PO boxes or single buildings), from the zipcodes
+    package, in a fixed order."""
+    by_state: dict[str, dict[str, list[str]]] = {}
     for row in zipcodes.list_all():
         if row["zip_code_type"] == "STANDARD" and row["active"]:
-            by_state.setdefault(row["state"], []).append(row["zip_code"])
-    return {state: tuple(sorted(codes)) for state, codes in by_state.items()}
+            by_state.setdefault(row["state"], {}).setdefault(row["city"], []).append(row["zip_code"])
+    return {
+        state: tuple((city, tuple(sorted(codes))) for city, codes in sorted(cities.items()))
+        for state, cities in by_state.items()
+    }
+
+
+def office_zips() -> dict[str, tuple[str, ...]]:
+    """Every state's STANDARD ZIP codes, in order."""
+    return {state: tuple(sorted(z for _, codes in cities for z in codes)) for state, cities in office_cities().items()}
 
 
 def office(rng: random.Random, state: str) -> tuple[str, str]:
-    """A real office ZIP code in `state` and its city."""
-    zip_code = rng.choice(office_zips()[state])
+    """A real office ZIP code in `state` and its city. Offices cluster where people live: a city is drawn with a
+    weight of its number of ZIP codes squared (a rough stand-in for its size), so most are in the larger cities."""
+    cities = office_cities()[state]
+    _city, codes = rng.choices(cities, weights=[len(codes) ** 2 for _, codes in cities])[0]
+    zip_code = rng.choice(codes)
     found = geo.place(zip_code)
     return zip_code, found.city if found else ""
 

@@ -67,7 +67,7 @@ def random_answers(rng: random.Random, state: str | None = None) -> dict[str, An
     }
     if answers["session_format"] != "online":
         # Somewhere in their state, and how far they would travel: the distance filter runs for them.
-        answers["zip_code"] = rng.choice(synthetic.office_zips()[state])
+        answers["zip_code"] = synthetic.office(rng, state)[0]  # clients live where offices cluster, in the cities
         answers["max_distance"] = rng.choice(DISTANCES)
     for dimension in DIMENSIONS:
         weighted = rng.random() < 0.7
