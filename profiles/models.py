@@ -181,6 +181,9 @@ class Therapist(models.Model):
     accepting_new_clients = models.BooleanField(default=True)
     availability_confirmed_at = models.DateTimeField(default=timezone.now, db_index=True)
     availability_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when requests went unanswered too long (see matchmaker.alliance.replies); accepting is switched off
+    # with it, and switching it on again is how the therapist comes back.
+    requests_paused_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     # Made up by seed_demo or seed_directory, for demos and benchmarks: no real person stands behind it.
     is_synthetic = models.BooleanField("Synthetic (demo data)", default=False)

@@ -11,20 +11,24 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchmaker.alliance import rules
-from matchmaker.alliance.models import CheckIn
+from matchmaker.alliance.conversations import requests_forget_client
+from matchmaker.alliance.models import CheckIn, ConsultationRequest
 from matchmaker.dimensions import BY_KEY, DIMENSIONS
 from questionnaire.models import Client
 
 
 def client_delete(*, client: Client) -> None:
-    """The answers, shortlist, set-aside therapists, requests and check-ins, all at once and for good.
+    """The answers, shortlist, set-aside therapists, check-ins and the client's side of every conversation,
+    all at once and for good.
 
-    Every related row is a CASCADE from Client, so deleting the client takes them all in one transaction;
-    requests also leave the therapist's inbox. The client's row is locked first: every other write behind
-    the link locks it too, so none can add a row while the deletion gathers what to delete.
+    Conversations stay in the therapist's inbox with the therapist's own messages, emptied of everything the
+    client wrote or answered (requests_forget_client); every other related row is a CASCADE from Client.
+    The client's row is locked first: every other write behind the link locks it too, so none can add a
+    row while the deletion gathers what to delete.
     """
     with transaction.atomic():
         if Client.objects.select_for_update().filter(pk=client.pk).exists():
+            requests_forget_client(requests=ConsultationRequest.objects.filter(client=client).values("pk"))
             client.delete()
 
 
@@ -97,15 +101,29 @@ def client_export(*, client: Client, absolute_url: Callable[[str], str]) -> dict
         ],
         "consultation_requests": [
             {
-                "therapist": therapist(sent.therapist_id, sent.therapist.name),
+                "therapist": therapist(sent.therapist_id, sent.therapist.name)
+                if sent.therapist
+                else {"name": sent.therapist_name, "left_matchmaker": True},
                 "name": sent.name,
                 "contact": sent.contact,
                 "message": sent.message,
                 "status": sent.get_status_display(),
                 "sent_at": _when(sent.created_at),
+                "first_answered_at": _when(sent.first_reply_at),
+                "closed_at": _when(sent.closed_at),
                 "fit_when_sent": sent.fit_at_request,
+                "conversation": [
+                    {
+                        "from": "you" if message.sender == "client" else "therapist",
+                        "text": message.body,
+                        "sent_at": _when(message.created_at),
+                    }
+                    for message in sent.messages.all()
+                ],
             }
-            for sent in client.requests.select_related("therapist").order_by("created_at", "pk")
+            for sent in client.requests.select_related("therapist")
+            .prefetch_related("messages")
+            .order_by("created_at", "pk")
         ],
         "check_in_questions": dict(CheckIn.QUESTIONS),
         "check_in_answers": dict(rules.ANSWERS),

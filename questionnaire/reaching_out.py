@@ -119,6 +119,17 @@ def fit_now(*, client: Client, therapist: Therapist) -> dict[str, object]:
     }
 
 
+def what_was_asked(client: Client) -> dict[str, object]:
+    """The client's asks a request keeps, coarse, so curators can see whether some go unanswered more often."""
+    return {
+        "asked_state": client.state,
+        "asked_format": client.session_format,
+        "asked_sliding_scale": client.needs_sliding_scale,
+        "asked_insurance": bool(client.insurance),
+        "asked_language": any(code != "en" for code in client.languages),
+    }
+
+
 def consultation_request_create(
     *, client: Client, therapist: Therapist, name: str, contact: str, message: str, share: bool, inbox_url: str
 ) -> ConsultationRequest:
@@ -134,6 +145,8 @@ def consultation_request_create(
     request = ConsultationRequest(
         client=client,
         therapist=therapist,
+        therapist_name=therapist.name,
+        **what_was_asked(client),
         name=name,
         contact=contact,
         message=message,

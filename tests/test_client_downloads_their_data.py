@@ -10,7 +10,7 @@ from django.test import Client as Browser
 from django.urls import reverse
 from django.utils import timezone
 
-from matchmaker.alliance.models import CheckIn, ConsultationRequest
+from matchmaker.alliance.models import CheckIn, ConsultationRequest, Message
 from matchmaker.dimensions import BY_KEY
 from questionnaire.models import Client, SetAside, ShortlistEntry
 from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist, make_therapist_user
@@ -56,6 +56,11 @@ def test_it_downloads_every_row_behind_the_link_with_its_timestamps(client: Brow
         dana, client=owner, message="Could we meet on Tuesdays?", status="replied", fit_at_request=75.0
     )
     at(ConsultationRequest, sent, MARCH + timedelta(days=3))
+    ConsultationRequest.objects.filter(pk=sent.pk).update(first_reply_at=MARCH + timedelta(days=3, hours=5))
+    reply = sent.messages.create(sender="therapist", body="Tuesdays work. Shall we say 5pm?")
+    answer = sent.messages.create(sender="client", body="5pm is perfect.")
+    Message.objects.filter(pk=reply.pk).update(created_at=MARCH + timedelta(days=3, hours=5))
+    Message.objects.filter(pk=answer.pk).update(created_at=MARCH + timedelta(days=4))
     check_in = make_check_in(
         dana,
         client=owner,
@@ -120,7 +125,17 @@ def test_it_downloads_every_row_behind_the_link_with_its_timestamps(client: Brow
                 "message": "Could we meet on Tuesdays?",
                 "status": "Replied",
                 "sent_at": "2026-03-07T10:30:00+00:00",
+                "first_answered_at": "2026-03-07T15:30:00+00:00",
+                "closed_at": None,
                 "fit_when_sent": 75.0,
+                "conversation": [
+                    {
+                        "from": "therapist",
+                        "text": "Tuesdays work. Shall we say 5pm?",
+                        "sent_at": "2026-03-07T15:30:00+00:00",
+                    },
+                    {"from": "you", "text": "5pm is perfect.", "sent_at": "2026-03-08T10:30:00+00:00"},
+                ],
             }
         ],
         "check_in_questions": {

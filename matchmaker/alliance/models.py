@@ -5,18 +5,44 @@ from django.db import models
 
 from matchmaker.alliance import rules
 
+# A message in a conversation is at most this long; the first one too.
+MESSAGE_MAX_LENGTH = 2000
+
+
+class Side(models.TextChoices):
+    """Who wrote a message or closed a conversation."""
+
+    CLIENT = "client", "The client"
+    THERAPIST = "therapist", "The therapist"
+
 
 class ConsultationRequest(models.Model):
+    """A client reaching out to a therapist, and the conversation that follows under the client's private link.
+
+    Either side may leave: a client who deletes everything keeps no message here (``client`` becomes
+    empty and ``client_deleted_at`` is set), and a therapist who deletes their account leaves the
+    conversation to the client under ``therapist_name``.
+    """
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         REPLIED = "replied", "Replied"
         CLOSED = "closed", "Closed"
 
-    client = models.ForeignKey("questionnaire.Client", on_delete=models.CASCADE, related_name="requests")
-    therapist = models.ForeignKey("profiles.Therapist", on_delete=models.CASCADE, related_name="requests")
+    client = models.ForeignKey(
+        "questionnaire.Client", null=True, blank=True, on_delete=models.SET_NULL, related_name="requests"
+    )
+    therapist = models.ForeignKey(
+        "profiles.Therapist", null=True, blank=True, on_delete=models.SET_NULL, related_name="requests"
+    )
+    therapist_name = models.CharField(
+        max_length=120, blank=True, help_text="The therapist's name when the request was sent, kept if they leave."
+    )
     name = models.CharField("Your name", max_length=100)
-    contact = models.CharField("How to reach you", max_length=200, help_text="An email address or phone number.")
-    message = models.TextField("Your message", max_length=2000)
+    contact = models.CharField(
+        "How to reach you", max_length=200, blank=True, help_text="An email address or phone number, if given."
+    )
+    message = models.TextField("Your message", max_length=MESSAGE_MAX_LENGTH)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(auto_now_add=True)
     shared_consent_at = models.DateTimeField(
@@ -31,6 +57,27 @@ class ConsultationRequest(models.Model):
         help_text="Per weighted scale, the distance between the client and the therapist then.",
     )
 
+    # How the therapist answered: the first reply, or closing the conversation, both tell the client something.
+    first_reply_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the therapist first answered: a message, or closing the conversation."
+    )
+    reminded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the therapist was reminded of this unanswered request (once)."
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.CharField(max_length=10, choices=Side.choices, blank=True)
+    client_deleted_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the client deleted everything, their messages with it."
+    )
+
+    # What the client asked for, coarse, so curators can see whether some asks go unanswered more often.
+    # Cleared with the client's messages when they delete everything.
+    asked_state = models.CharField(max_length=2, blank=True)
+    asked_format = models.CharField(max_length=10, blank=True)
+    asked_sliding_scale = models.BooleanField(default=False)
+    asked_insurance = models.BooleanField(default=False)
+    asked_language = models.BooleanField(default=False, help_text="Asked for sessions in a language besides English.")
+
     class Meta:
         db_table = "questionnaire_consultationrequest"  # created by the client side, before this app existed
         ordering = ["-created_at", "-pk"]
@@ -42,10 +89,45 @@ class ConsultationRequest(models.Model):
             models.UniqueConstraint(
                 fields=["client", "therapist"], condition=models.Q(status="new"), name="one_open_request_per_therapist"
             ),
+            models.CheckConstraint(
+                condition=models.Q(closed_by__in=["", "client", "therapist"]), name="request_closed_by_known"
+            ),
         ]
+        indexes = [models.Index(fields=["therapist", "created_at"], name="request_therapist_created")]
 
     def __str__(self) -> str:
-        return f"Request to {self.therapist} ({self.get_status_display()})"
+        return f"Request to {self.therapist_name or self.therapist_id} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != self.Status.CLOSED
+
+    @property
+    def client_left(self) -> bool:
+        return self.client_deleted_at is not None
+
+    @property
+    def therapist_left(self) -> bool:
+        return self.therapist_id is None
+
+
+class Message(models.Model):
+    """One message in a conversation after the request that opened it. Plain text, shown escaped."""
+
+    request = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="messages")
+    sender = models.CharField(max_length=10, choices=Side.choices)
+    body = models.TextField(max_length=MESSAGE_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(sender__in=["client", "therapist"]), name="message_sender_known")
+        ]
+        indexes = [models.Index(fields=["request", "created_at"], name="message_request_created")]
+
+    def __str__(self) -> str:
+        return f"Message from {self.get_sender_display().lower()}"
 
 
 class CheckIn(models.Model):
