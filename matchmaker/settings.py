@@ -173,6 +173,7 @@ AXES_CLIENT_IP_CALLABLE = "matchmaker.rate_limits.forwarded_address"
 # cache, which must be shared by every worker in production: set REDIS_URL there.
 RATE_LIMIT_PRIVATE_LINKS = env_rate("RATE_LIMIT_PRIVATE_LINKS", "10/h")  # per client address
 RATE_LIMIT_CONSULTATION_REQUESTS = env_rate("RATE_LIMIT_CONSULTATION_REQUESTS", "3/d")  # per private link
+RATE_LIMIT_CLIENT_MESSAGES = env_rate("RATE_LIMIT_CLIENT_MESSAGES", "30/d")  # per private link
 RATE_LIMIT_LOGINS = env_rate("RATE_LIMIT_LOGINS", "20/10m")  # per client address, any username
 RATE_LIMIT_PASSWORD_RESETS = env_rate("RATE_LIMIT_PASSWORD_RESETS", "10/h")  # per client address
 RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT = env_rate("RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT", "3/h")

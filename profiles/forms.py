@@ -20,7 +20,6 @@ from django.utils import timezone
 from PIL import Image
 
 from matchmaker import geo, limits, vocabulary
-from matchmaker.alliance.models import ConsultationRequest
 from matchmaker.dimensions import DIMENSIONS, SCALE, SCALE_MAX, SCALE_MIN
 from matchmaker.rate_limits import is_limited
 from matchmaker.scoring import MAX_RANGE_WIDTH
@@ -423,15 +422,3 @@ class AcceptingForm(forms.ModelForm):
         fields = ["accepting_new_clients"]
         labels = {"accepting_new_clients": "I am accepting new clients"}
         widgets = {"accepting_new_clients": forms.CheckboxInput(attrs={"class": "form-check-input", "role": "switch"})}
-
-
-class RequestStatusForm(forms.ModelForm):
-    class Meta:
-        model = ConsultationRequest
-        fields = ["status"]
-        error_messages = {"status": {"invalid_choice": "Please choose new, replied or closed."}}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("prefix", f"request-{kwargs['instance'].pk}")
-        super().__init__(*args, **kwargs)
-        self.fields["status"].label = "Status"

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchmaker import aggregates, limits, vocabulary
+from matchmaker.alliance import replies
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.fields import style_note_field, style_point_field, style_range_in_scale
 from matchmaker.matching.ranking import fit_expression
@@ -76,6 +77,10 @@ AVAILABILITY_REMINDER_DAYS = 30
 # Check-in averages reach a therapist only once this many different clients have checked in,
 # so that no single client's answers can be worked out from them (see matchmaker.aggregates).
 CHECK_IN_MIN_CLIENTS = aggregates.MIN_CLIENTS
+
+
+# Rows read for the "usually replies" line: its recent window, plus room for withdrawn and not-yet-due requests.
+SPEED_ROWS = replies.SPEED_RECENT * 3
 
 
 def style_of(row: object) -> dict[str, StyleValue]:
@@ -184,6 +189,8 @@ class Therapist(models.Model):
     # Set when requests went unanswered too long (see matchmaker.alliance.replies); accepting is switched off
     # with it, and switching it on again is how the therapist comes back.
     requests_paused_at = models.DateTimeField(null=True, blank=True)
+    # When they last came back from such a pause: only requests after it count towards the next one.
+    requests_resumed_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     # Made up by seed_demo or seed_directory, for demos and benchmarks: no real person stands behind it.
     is_synthetic = models.BooleanField("Synthetic (demo data)", default=False)
@@ -329,6 +336,30 @@ class Therapist(models.Model):
         if not self.style_answered:
             missing.append("your answers to the six questions about how you work")
         return missing
+
+    # --- Answering the people who write ---
+
+    def sent_requests(self, *, recent: int | None = None) -> list[replies.Sent]:
+        """The requests sent to this therapist as the reply rules read them, newest first."""
+        rows = self.requests.order_by("-created_at").values_list(  # type: ignore[attr-defined]
+            "created_at", "first_reply_at", "closed_by", "client_deleted_at"
+        )
+        return [
+            replies.Sent(
+                created_at=created,
+                first_reply_at=answered,
+                withdrawn=answered is None and (closed_by == "client" or deleted is not None),
+            )
+            for created, answered, closed_by, deleted in (rows[:recent] if recent else rows)
+        ]
+
+    def reply_speed(self) -> str | None:
+        """ "usually replies within a day", "… within 3 days", or None (see matchmaker.alliance.replies)."""
+        return replies.reply_speed(self.sent_requests(recent=SPEED_ROWS), timezone.now())
+
+    @property
+    def requests_paused(self) -> bool:
+        return self.requests_paused_at is not None
 
     # --- Check-ins, only ever as averages ---
 

@@ -183,10 +183,19 @@ def therapist_confirm_availability(*, therapist: Therapist) -> None:
 
 
 def therapist_set_accepting(*, therapist: Therapist, accepting: bool) -> None:
-    """Switch "accepting new clients". Saving it is also a confirmation that the availability is accurate."""
+    """Switch "accepting new clients". Saving it is also a confirmation that the availability is accurate.
+
+    Switching it on lifts a pause for unanswered requests (profiles.follow_up): the therapist has told us
+    they are taking clients, and only requests from now on count towards another pause.
+    """
+    now = timezone.now()
     therapist.accepting_new_clients = accepting
-    therapist.availability_confirmed_at = timezone.now()
-    therapist.save(update_fields=["accepting_new_clients", "availability_confirmed_at", "updated_at"])
+    therapist.availability_confirmed_at = now
+    fields = ["accepting_new_clients", "availability_confirmed_at", "updated_at"]
+    if accepting and therapist.requests_paused_at is not None:
+        therapist.requests_paused_at, therapist.requests_resumed_at = None, now
+        fields += ["requests_paused_at", "requests_resumed_at"]
+    therapist.save(update_fields=fields)
     listing_sync(therapist_ids=[therapist.pk])
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from profiles.views import account, dashboard, editor
+from profiles.views import account, conversations, dashboard, editor
 
 app_name = "profiles"
 
@@ -19,7 +19,11 @@ urlpatterns = [
         name="confirm_availability",
     ),
     path("therapist/profiles/<int:pk>/availability/accepting/", dashboard.set_accepting, name="set_accepting"),
-    path("therapist/requests/<int:pk>/status/", dashboard.request_status, name="request_status"),
+    # Conversations opened by clients' requests
+    path("therapist/requests/<int:pk>/", conversations.conversation, name="conversation"),
+    path("therapist/requests/<int:pk>/reply/", conversations.reply, name="reply"),
+    path("therapist/requests/<int:pk>/answered/", conversations.mark_answered, name="mark_answered"),
+    path("therapist/requests/<int:pk>/close/", conversations.close, name="close_request"),
     # Profile editor
     path("therapist/profiles/<int:pk>/edit/", editor.edit, name="edit"),
     path("therapist/profiles/<int:pk>/edit/<slug:step>/", editor.edit_step, name="edit_step"),

@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from matchmaker import aggregates, scoring
 from matchmaker.alliance import rules
-from matchmaker.alliance.models import CheckIn, ConsultationRequest, ExperiencedStyle, PublishedCheckIns
+from matchmaker.alliance.conversations import message_send
+from matchmaker.alliance.models import CheckIn, ConsultationRequest, ExperiencedStyle, Message, PublishedCheckIns, Side
 from matchmaker.dimensions import BY_KEY, DIMENSION_KEYS
 from profiles.models import Therapist
 from questionnaire.forms import STEPS
@@ -27,7 +28,10 @@ from questionnaire.models import Client
 
 logger = logging.getLogger(__name__)
 
-CONTACT_HELP = "An email address or a phone number, whichever you would like them to use."
+CONTACT_HELP = (
+    "Optional. An email address or a phone number, if you would like them to use it. Without one, you talk "
+    "here: their answers appear under your private link."
+)
 CONTACT_ERROR = "Please give an email address (like name@example.com) or a phone number (like 555 123 4567)."
 PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")
 PHONE_DIGITS = range(7, 16)  # the shortest local numbers to the longest international ones
@@ -47,7 +51,6 @@ class ConsultationRequestForm(forms.ModelForm):
         widgets = {"message": forms.Textarea(attrs={"rows": 5})}
         error_messages = {
             "name": {"required": "Please tell them what to call you."},
-            "contact": {"required": CONTACT_ERROR},
             "message": {"required": "Please write a line or two so they know what you are looking for."},
         }
 
@@ -60,8 +63,8 @@ class ConsultationRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.therapist = therapist
         self.fields["share"].label = (
-            f"I agree to share with {therapist.name} the name, the contact details and the message I wrote above, "
-            "and the date I send this request."
+            f"I agree to share with {therapist.name} the name, the contact details (if I gave any) and the message "
+            "I wrote above, the date I send this request, and the messages I write to them here later."
         )
         self.fields["share"].help_text = (
             "Only they can read it, in their Matchmaker inbox. Nothing else is shared: not your other answers, "
@@ -79,6 +82,8 @@ class ConsultationRequestForm(forms.ModelForm):
 
     def clean_contact(self) -> str:
         contact: str = self.cleaned_data["contact"].strip()
+        if not contact:
+            return ""
         if "@" in contact:
             try:
                 validate_email(contact)
@@ -103,8 +108,8 @@ The Matchmaker team
 
 
 def open_request_to(*, client: Client, therapist: Therapist) -> ConsultationRequest | None:
-    """The request from this link the therapist has not answered yet, if there is one."""
-    return client.requests.filter(therapist=therapist, status=ConsultationRequest.Status.NEW).first()
+    """The conversation from this link with the therapist that is still open, if there is one."""
+    return client.requests.filter(therapist=therapist).exclude(status=ConsultationRequest.Status.CLOSED).first()
 
 
 def fit_now(*, client: Client, therapist: Therapist) -> dict[str, object]:
@@ -173,8 +178,39 @@ def consultation_request_create(
     return request
 
 
-def can_be_notified(therapist: Therapist) -> bool:
-    return bool(therapist.user and therapist.user.email)
+def can_be_notified(therapist: Therapist | None) -> bool:
+    return bool(therapist and therapist.user and therapist.user.email)
+
+
+MESSAGE_NOTICE_SUBJECT = "A new message on Matchmaker"
+MESSAGE_NOTICE_BODY = """Hello {name},
+
+Someone you are in conversation with on Matchmaker has written again. Log in to read it:
+
+{inbox_url}
+
+The Matchmaker team
+"""
+
+
+def client_message_send(*, sent: ConsultationRequest, body: str, inbox_url: str) -> Message:
+    """The client writes in their conversation; the therapist is told by email, with no client details.
+
+    One email for each turn: a client who writes three times before the therapist answers sends no more notices
+    than one.
+    """
+    earlier = sent.messages.order_by("-created_at", "-pk").values_list("sender", flat=True).first()
+    message = message_send(request=sent, sender=Side.CLIENT, body=body)
+    # The notice of the request itself, or of an earlier message since the therapist last wrote, still stands.
+    already_told = earlier == Side.CLIENT or (earlier is None and sent.first_reply_at is None)
+    therapist = sent.therapist
+    if not already_told and therapist is not None and can_be_notified(therapist):
+        body_text = MESSAGE_NOTICE_BODY.format(name=therapist.name, inbox_url=inbox_url)
+        try:
+            send_mail(MESSAGE_NOTICE_SUBJECT, body_text, None, [therapist.user.email])  # type: ignore[union-attr]
+        except (smtplib.SMTPException, OSError):
+            logger.warning("Could not email therapist %s about a message", therapist.pk)
+    return message
 
 
 ANSWER_ERROR = "Please choose one of the answers."

@@ -28,6 +28,8 @@ urlpatterns = [
     # Reaching out and checking in
     path("c/<str:token>/therapists/<int:pk>/request/", reaching_out.request_consultation, name="request_consultation"),
     path("c/<str:token>/requests/<int:pk>/", reaching_out.request_sent, name="request_sent"),
+    path("c/<str:token>/requests/<int:pk>/messages/", reaching_out.request_message, name="request_message"),
+    path("c/<str:token>/requests/<int:pk>/close/", reaching_out.request_close, name="request_close"),
     path("c/<str:token>/therapists/<int:pk>/check-in/", reaching_out.check_in, name="check_in"),
     path("c/<str:token>/check-ins/<int:pk>/", reaching_out.check_in_result, name="check_in_result"),
     path("c/<str:token>/check-ins/<int:pk>/apply/", reaching_out.check_in_apply, name="check_in_apply"),

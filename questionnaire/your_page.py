@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
 
-from matchmaker.alliance.models import CheckIn, ConsultationRequest
+from matchmaker.alliance import replies
+from matchmaker.alliance.models import CheckIn, ConsultationRequest, Message, Side
 from profiles.models import Therapist
 from questionnaire.models import Client, SetAside, ShortlistEntry
 
@@ -41,21 +43,55 @@ class YourPage:
         return sum(entry.therapist.is_published for entry in self.shortlist) >= 2
 
     @property
+    def waiting_too_long(self) -> list[ConsultationRequest]:
+        """Open requests nobody has answered for replies.DUE_AFTER: the page says so, kindly."""
+        now = timezone.now()
+        return [
+            sent
+            for sent in self.requests
+            if sent.is_open
+            and not sent.therapist_left
+            and replies.waiting_too_long(replies.Sent(sent.created_at, sent.first_reply_at), now)
+        ]
+
+    @property
     def is_empty(self) -> bool:
         return not (self.shortlist or self.requests or self.set_aside)
+
+
+def with_last_reply(requests: QuerySet[ConsultationRequest]) -> QuerySet[ConsultationRequest]:
+    """Each request with the time of the therapist's latest message, for "replied 2 hours ago"."""
+    theirs = Message.objects.filter(request=OuterRef("pk"), sender=Side.THERAPIST).order_by("-created_at", "-pk")
+    return requests.annotate(last_therapist_message_at=Subquery(theirs.values("created_at")[:1]))
+
+
+def with_requests(client: Client, entries: list[ShortlistEntry]) -> list[ShortlistEntry]:
+    """Shortlist entries, each with `sent`: the latest request to that therapist, or None."""
+    latest: dict[int, ConsultationRequest] = {}
+    for sent in with_last_reply(client.requests.filter(therapist__in=[e.therapist_id for e in entries])):
+        latest.setdefault(sent.therapist_id, sent)  # type: ignore[arg-type]
+    for entry in entries:
+        entry.sent = latest.get(entry.therapist_id)  # type: ignore[attr-defined]
+    return entries
 
 
 def your_page(client: Client) -> YourPage:
     check_ins = CheckIn.objects.filter(client=client, therapist=OuterRef("therapist"))
     latest_check_in = check_ins.order_by("-created_at", "-pk")
     requests = list(
-        client.requests.select_related("therapist").annotate(latest_check_in=Subquery(latest_check_in.values("pk")[:1]))
+        with_last_reply(client.requests.select_related("therapist")).annotate(
+            latest_check_in=Subquery(latest_check_in.values("pk")[:1])
+        )
     )
     offers: dict[int, CheckInOffer] = {}
     for request in requests:  # newest first, so the first request per therapist stands for them
-        offers.setdefault(request.therapist_id, CheckInOffer(request.therapist, request.latest_check_in))  # type: ignore[attr-defined]
+        if request.therapist is not None:
+            offers.setdefault(request.therapist_id, CheckInOffer(request.therapist, request.latest_check_in))  # type: ignore[attr-defined]
+    shortlist = list(client.shortlist.select_related("therapist"))
+    for entry in shortlist:
+        entry.sent = next((sent for sent in requests if sent.therapist_id == entry.therapist_id), None)  # type: ignore[attr-defined]
     return YourPage(
-        shortlist=list(client.shortlist.select_related("therapist")),
+        shortlist=shortlist,
         requests=requests,
         set_aside=list(client.set_aside.select_related("therapist").order_by("created_at", "pk")),
         check_ins=list(offers.values()),

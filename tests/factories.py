@@ -132,6 +132,7 @@ def make_consultation_request(therapist: Therapist, **kwargs: Any) -> Any:
 
     if "client" not in kwargs:
         kwargs["client"] = make_client()[0]
+    kwargs.setdefault("therapist_name", therapist.name)
     kwargs.setdefault("name", "Jordan")
     kwargs.setdefault("contact", "jordan@example.com")
     kwargs.setdefault("message", "I would like to talk about a first session.")

@@ -1,10 +1,13 @@
-"""A therapist reads their own consultation requests and marks them replied or closed; nobody else's."""
+"""A therapist's dashboard lists their own conversations, says which wait for them, and folds away closed ones."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 from django.test import Client as Browser
 from django.urls import reverse
+from django.utils import timezone
 
 from matchmaker.alliance.models import ConsultationRequest
 from tests.factories import make_consultation_request, make_therapist_user
@@ -19,60 +22,42 @@ def robin(client: Browser):
     return therapist
 
 
-def status_url(consultation: ConsultationRequest) -> str:
-    return reverse("profiles:request_status", args=[consultation.pk])
-
-
-def field(consultation: ConsultationRequest) -> str:
-    return f"request-{consultation.pk}-status"
-
-
-def test_the_dashboard_lists_new_and_replied_requests_and_folds_away_closed_ones(client: Browser, robin) -> None:
+def test_it_lists_open_conversations_newest_first_and_folds_away_closed_ones(client: Browser, robin) -> None:
     make_consultation_request(robin, name="Ana", message="Evenings suit me best.")
-    make_consultation_request(robin, name="Ben", message="Could we meet online?", status="replied")
+    ben = make_consultation_request(robin, name="Ben", message="Could we meet online?", status="replied")
+    ConsultationRequest.objects.filter(pk=ben.pk).update(first_reply_at=timezone.now())
     make_consultation_request(robin, name="Cy", message="Thanks, all sorted.", status="closed")
 
     response = client.get(reverse("profiles:dashboard"))
 
     content = response.content.decode()
-    assert "1 new." in content
+    assert "1 waiting for your first answer." in content
     for text in ("Evenings suit me best.", "Could we meet online?", "Thanks, all sorted.", "Closed requests (1)"):
         assert text in content
-    assert [r.name for r, _ in response.context["open_requests"]] == ["Ben", "Ana"]
-    assert [r.name for r, _ in response.context["closed_requests"]] == ["Cy"]
+    assert [r.name for r in response.context["open_requests"]] == ["Ben", "Ana"]
+    assert [r.name for r in response.context["closed_requests"]] == ["Cy"]
 
 
-def test_the_owner_changes_a_requests_status(client: Browser, robin) -> None:
-    consultation = make_consultation_request(robin)
+def test_each_conversation_says_whether_it_waits_for_the_therapist(client: Browser, robin) -> None:
+    waiting = make_consultation_request(robin, name="Ana")
+    ConsultationRequest.objects.filter(pk=waiting.pk).update(created_at=timezone.now() - timedelta(days=2, hours=1))
+    answered = make_consultation_request(robin, name="Ben", status="replied", first_reply_at=timezone.now())
+    answered.messages.create(sender="therapist", body="Happy to talk.")
+    again = make_consultation_request(robin, name="Cy", status="replied", first_reply_at=timezone.now())
+    again.messages.create(sender="therapist", body="Tuesday?")
+    again.messages.create(sender="client", body="Tuesday is good.")
 
-    response = client.post(status_url(consultation), {field(consultation): "replied"})
+    html = client.get(reverse("profiles:dashboard")).content.decode()
 
-    assert response.status_code == 302
-    consultation.refresh_from_db()
-    assert consultation.status == ConsultationRequest.Status.REPLIED
+    assert "waiting 2\xa0days, 1\xa0hour for your answer" in html
+    assert html.count(">New</span>") == 1
+    assert html.count(">Answered</span>") == 1
+    assert html.count(">They wrote again</span>") == 1
+    assert reverse("profiles:conversation", args=[waiting.pk]) in html
 
 
-def test_another_therapists_request_is_not_found_and_unchanged(client: Browser, robin) -> None:
+def test_another_therapists_conversations_are_not_listed(client: Browser, robin) -> None:
     sam = make_therapist_user("sam")
-    theirs = make_consultation_request(sam, message="For Sam only.")
+    make_consultation_request(sam, message="For Sam only.")
 
-    response = client.post(status_url(theirs), {field(theirs): "closed"})
-
-    assert response.status_code == 404
-    theirs.refresh_from_db()
-    assert theirs.status == ConsultationRequest.Status.NEW
     assert "For Sam only." not in client.get(reverse("profiles:dashboard")).content.decode()
-
-
-@pytest.mark.parametrize("status", ["archived", "", "NEW"])
-def test_an_unknown_status_is_refused_with_a_message(client: Browser, robin, status: str) -> None:
-    consultation = make_consultation_request(robin, status="replied")
-
-    response = client.post(status_url(consultation), {field(consultation): status})
-
-    assert response.status_code == 400
-    assert (
-        b"Please choose new, replied or closed." in response.content or b"This field is required." in response.content
-    )
-    consultation.refresh_from_db()
-    assert consultation.status == ConsultationRequest.Status.REPLIED

@@ -27,14 +27,28 @@ def test_a_second_submit_shows_the_request_already_sent(client: Browser) -> None
 
     sent = ConsultationRequest.objects.get()
     assert response.redirect_chain == [(reverse("questionnaire:request_sent", args=[token, sent.pk]), 302)]
-    assert "You have already sent Dana Exact a request; it is waiting for their answer." in response.content.decode()
+    assert (
+        "You are already in conversation with Dana Exact; write to them here, under your request."
+        in response.content.decode()
+    )
     assert len(mail.outbox) == 1
 
 
-def test_once_the_therapist_answers_the_client_can_ask_again(client: Browser) -> None:
+def test_an_answered_conversation_still_open_takes_the_next_words_instead_of_a_new_request(client: Browser) -> None:
     dana = make_therapist_user("dana", name="Dana Exact")
     owner, token = make_client()
-    make_consultation_request(dana, client=owner, status=ConsultationRequest.Status.REPLIED)
+    answered = make_consultation_request(dana, client=owner, status=ConsultationRequest.Status.REPLIED)
+
+    response = client.post(reverse("questionnaire:request_consultation", args=[token, dana.pk]), FILLED)
+
+    assert response["Location"] == reverse("questionnaire:request_sent", args=[token, answered.pk])
+    assert ConsultationRequest.objects.count() == 1
+
+
+def test_once_the_conversation_is_closed_the_client_can_ask_again(client: Browser) -> None:
+    dana = make_therapist_user("dana", name="Dana Exact")
+    owner, token = make_client()
+    make_consultation_request(dana, client=owner, status=ConsultationRequest.Status.CLOSED)
 
     client.post(reverse("questionnaire:request_consultation", args=[token, dana.pk]), FILLED)
 

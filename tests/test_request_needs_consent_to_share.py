@@ -24,7 +24,10 @@ def test_it_shows_an_unticked_box_saying_what_is_shared_with_that_therapist(clie
 
     assert 'type="checkbox" name="share"' in html
     assert 'name="share" class="form-check-input" id="id_share" required checked' not in html
-    assert "I agree to share with Dana Exact the name, the contact details and the message I wrote above" in html
+    assert (
+        "I agree to share with Dana Exact the name, the contact details (if I gave any) and the message I wrote above"
+        in html
+    )
     assert "not your other answers, not your matches and not your private link" in html
 
 

@@ -16,7 +16,7 @@ from django.test import Client as Browser
 from django.urls import reverse
 from django.utils import timezone
 
-from matchmaker.alliance.models import ConsultationRequest
+from matchmaker.alliance.models import ConsultationRequest, Message
 from profiles.models import Therapist
 from tests.factories import (
     about_step_post,
@@ -53,9 +53,8 @@ class Page:
         return client.get(self.url(therapist))
 
 
-def request_closed(therapist: Therapist) -> dict[str, str]:
-    consultation = therapist.requests.get()
-    return {f"request-{consultation.pk}-status": "closed"}
+def a_reply(therapist: Therapist) -> dict[str, str]:
+    return {"body": "Someone else's words."}
 
 
 PAGES = [
@@ -77,7 +76,10 @@ PAGES = [
     Page("submit", "profiles:submit", "post", owner_status=302),
     Page("confirm availability", "profiles:confirm_availability", "post", owner_status=302),
     Page("accepting switch", "profiles:set_accepting", "post", owner_status=302),
-    Page("request status", "profiles:request_status", "post", data=request_closed, owner_status=302, on_request=True),
+    Page("conversation", "profiles:conversation", on_request=True),
+    Page("reply", "profiles:reply", "post", data=a_reply, owner_status=302, on_request=True),
+    Page("mark answered", "profiles:mark_answered", "post", owner_status=302, on_request=True),
+    Page("close conversation", "profiles:close_request", "post", owner_status=302, on_request=True),
 ]
 IDS = [page.label for page in PAGES]
 
@@ -107,7 +109,8 @@ def snapshot(therapist: Therapist) -> dict[str, Any]:
     return {
         "row": Therapist.objects.values().get(pk=therapist.pk),
         "states": sorted(therapist.licensed_states.values_list("pk", flat=True)),
-        "requests": list(ConsultationRequest.objects.values_list("pk", "status")),
+        "requests": list(ConsultationRequest.objects.values_list("pk", "status", "first_reply_at", "closed_at")),
+        "messages": list(Message.objects.values_list("pk", "body")),
     }
 
 

@@ -15,4 +15,9 @@ class Migration(migrations.Migration):
             name='requests_paused_at',
             field=models.DateTimeField(blank=True, null=True),
         ),
+        migrations.AddField(
+            model_name='therapist',
+            name='requests_resumed_at',
+            field=models.DateTimeField(blank=True, null=True),
+        ),
     ]

@@ -13,6 +13,7 @@ from profiles.models import Therapist
 from questionnaire.models import Client, ShortlistEntry
 from questionnaire.reaching_out import ConsultationRequestForm, can_be_notified
 from questionnaire.views.results import client_for
+from questionnaire.your_page import with_last_reply
 
 
 def published_therapist(pk: int) -> Therapist:
@@ -41,10 +42,11 @@ def render_profile(
         "on_shortlist": shortlist.filter(therapist=therapist).exists(),
         "shortlist_is_full": shortlist.count() >= ShortlistEntry.MAX_PER_CLIENT,
         "is_set_aside": client.set_aside.filter(therapist=therapist).exists(),
-        "sent": list(client.requests.filter(therapist=therapist)),
+        "sent": list(with_last_reply(client.requests.filter(therapist=therapist))),
         "can_be_notified": can_be_notified(therapist),
         "experienced": experienced_style(therapist),
         "experienced_min_clients": aggregates.MIN_CLIENTS,
+        "reply_speed": therapist.reply_speed(),
     }
     return render(request, "questionnaire/therapist.html", context, status=400 if form.errors else 200)
 

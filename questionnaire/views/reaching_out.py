@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from matchmaker.alliance import replies
+from matchmaker.alliance.conversations import request_close as request_close_service
+from matchmaker.alliance.forms import MessageForm
+from matchmaker.alliance.models import ConsultationRequest, Side
 from matchmaker.matching.find import find_matches
 from matchmaker.rate_limits import is_limited, too_many
 from profiles.models import Therapist
+from questionnaire.models import Client
 from questionnaire.reaching_out import (
     ApplyChangeForm,
     CheckInForm,
@@ -19,6 +26,7 @@ from questionnaire.reaching_out import (
     check_in_create,
     check_in_hints,
     check_in_proposal,
+    client_message_send,
     consultation_request_create,
     open_request_to,
     proposal_apply,
@@ -40,7 +48,9 @@ def request_consultation(request: HttpRequest, token: str, pk: int) -> HttpRespo
         return render_profile(request, client=client, token=token, therapist=therapist, form=form)
     waiting = open_request_to(client=client, therapist=therapist)
     if waiting is not None:
-        messages.info(request, f"You have already sent {therapist.name} a request; it is waiting for their answer.")
+        messages.info(
+            request, f"You are already in conversation with {therapist.name}; write to them here, under your request."
+        )
         return redirect("questionnaire:request_sent", token=token, pk=waiting.pk)
     if is_limited(request, group="consultation-requests", key=lambda _group, _request: token, setting=LIMIT):
         return too_many(request, setting=LIMIT)
@@ -53,12 +63,77 @@ def request_consultation(request: HttpRequest, token: str, pk: int) -> HttpRespo
     return redirect("questionnaire:request_sent", token=token, pk=sent.pk)
 
 
+NEXT_MATCHES = 3  # offered to a client who has waited too long for an answer
+MESSAGES_LIMIT = "RATE_LIMIT_CLIENT_MESSAGES"  # per private link
+
+
+def render_conversation(
+    request: HttpRequest, *, client: Client, token: str, sent: ConsultationRequest, form: MessageForm
+) -> HttpResponse:
+    """The conversation under the client's private link; the message view renders it again with a refused form."""
+    now = timezone.now()
+    waiting = replies.waiting_too_long(replies.Sent(sent.created_at, sent.first_reply_at), now) and sent.is_open
+    next_matches = []
+    if waiting:
+        written_to = set(client.requests.values_list("therapist", flat=True))
+        next_matches = [m for m in find_matches(client).matches if m.therapist.pk not in written_to][:NEXT_MATCHES]
+    context = {
+        "client": client,
+        "token": token,
+        "sent": sent,
+        "therapist": sent.therapist,
+        "conversation": list(sent.messages.all()),
+        "form": form,
+        "can_be_notified": can_be_notified(sent.therapist),
+        "waiting_too_long": waiting,
+        "due_after_days": replies.DUE_AFTER.days,
+        "next_matches": next_matches,
+    }
+    return render(request, "questionnaire/request_sent.html", context, status=400 if form.errors else 200)
+
+
+def own_request(client: Client, pk: int) -> ConsultationRequest:
+    """One of this link's conversations; 404 for any other id."""
+    return get_object_or_404(client.requests.select_related("therapist__user"), pk=pk)
+
+
 @require_GET
 def request_sent(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     client = client_for(token)
-    sent = get_object_or_404(client.requests.select_related("therapist__user"), pk=pk)
-    context = {"client": client, "token": token, "sent": sent, "can_be_notified": can_be_notified(sent.therapist)}
-    return render(request, "questionnaire/request_sent.html", context)
+    return render_conversation(request, client=client, token=token, sent=own_request(client, pk), form=MessageForm())
+
+
+@require_POST
+@locks_the_client
+def request_message(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    client = client_for(token)
+    sent = own_request(client, pk)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return render_conversation(request, client=client, token=token, sent=sent, form=form)
+    if is_limited(request, group="client-messages", key=lambda _group, _request: token, setting=MESSAGES_LIMIT):
+        return too_many(request, setting=MESSAGES_LIMIT)
+    try:
+        client_message_send(
+            sent=sent,
+            body=form.cleaned_data["body"],
+            inbox_url=request.build_absolute_uri(reverse("profiles:dashboard")),
+        )
+    except ValidationError as refused:
+        messages.info(request, " ".join(refused.messages))
+    else:
+        messages.success(request, "Sent.")
+    return redirect(reverse("questionnaire:request_sent", args=[token, sent.pk]) + "#latest")
+
+
+@require_POST
+@locks_the_client
+def request_close(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    client = client_for(token)
+    sent = own_request(client, pk)
+    if request_close_service(request=sent, by=Side.CLIENT):
+        messages.success(request, "The conversation is closed. You can still read it here.")
+    return redirect("questionnaire:request_sent", token=token, pk=sent.pk)
 
 
 @require_http_methods(["GET", "POST"])

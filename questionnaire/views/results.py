@@ -83,5 +83,6 @@ def therapist(request: HttpRequest, pk: int) -> HttpResponse:
         "therapist": therapist,
         "experienced": experienced_style(therapist),
         "experienced_min_clients": aggregates.MIN_CLIENTS,
+        "reply_speed": therapist.reply_speed(),
     }
     return render(request, "questionnaire/therapist.html", context)

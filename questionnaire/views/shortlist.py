@@ -25,6 +25,7 @@ from questionnaire.shortlist import (
 )
 from questionnaire.views.profile import published_therapist
 from questionnaire.views.results import client_for, locks_the_client
+from questionnaire.your_page import with_requests
 
 
 def known_therapist(client: Client, pk: int) -> Therapist:
@@ -34,7 +35,7 @@ def known_therapist(client: Client, pk: int) -> Therapist:
 
 
 def render_shortlist(request: HttpRequest, client: Client, token: str, form: CompareForm) -> HttpResponse:
-    entries = list(client.shortlist.select_related("therapist"))
+    entries = with_requests(client, list(client.shortlist.select_related("therapist")))
     context = {
         "client": client,
         "token": token,
