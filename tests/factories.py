@@ -271,3 +271,20 @@ UNANSWERED_STYLE: dict[str, Any] = {
     "style_saved_at": None,
     **{field: None for d in DIMENSIONS for field in (d.key, d.high_field)},
 }
+
+
+def make_request_sent_ago(
+    therapist: Therapist, *, days: float, answered_after_hours: float | None = None, **kwargs: Any
+) -> Any:
+    """A request sent `days` ago, answered that many hours after it was sent (or never), as if time had passed."""
+    import datetime
+
+    from matchmaker.alliance.models import ConsultationRequest
+
+    request = make_consultation_request(therapist, **kwargs)
+    created = timezone.now() - datetime.timedelta(days=days)
+    answered = None if answered_after_hours is None else created + datetime.timedelta(hours=answered_after_hours)
+    status = kwargs.get("status") or ("replied" if answered else "new")
+    ConsultationRequest.objects.filter(pk=request.pk).update(created_at=created, first_reply_at=answered, status=status)
+    request.refresh_from_db()
+    return request

@@ -49,7 +49,7 @@ def test_each_conversation_says_whether_it_waits_for_the_therapist(client: Brows
 
     html = client.get(reverse("profiles:dashboard")).content.decode()
 
-    assert "waiting 2\xa0days, 1\xa0hour for your answer" in html
+    assert "waiting 2\xa0days for your answer" in html
     assert html.count(">New</span>") == 1
     assert html.count(">Answered</span>") == 1
     assert html.count(">They wrote again</span>") == 1

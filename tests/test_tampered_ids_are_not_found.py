@@ -15,7 +15,16 @@ pytestmark = pytest.mark.django_db
 BEYOND_ANY_DATABASE_INTEGER = 10**23
 
 PAGES = ["therapist_for_client", "check_in", "request_sent", "check_in_result"]
-BUTTONS = ["shortlist_add", "shortlist_remove", "set_aside", "bring_back", "request_consultation", "check_in"]
+BUTTONS = [
+    "shortlist_add",
+    "shortlist_remove",
+    "set_aside",
+    "bring_back",
+    "request_consultation",
+    "check_in",
+    "request_message",
+    "request_close",
+]
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -33,7 +42,9 @@ def test_a_button_with_an_unknown_id_is_not_found_and_saves_nothing(client: Brow
     make_therapist()
     _, token = make_client()
 
-    response = client.post(reverse(f"questionnaire:{name}", args=[token, pk]), {"name": "Sam", "bond": "4"})
+    response = client.post(
+        reverse(f"questionnaire:{name}", args=[token, pk]), {"name": "Sam", "bond": "4", "body": "Hi"}
+    )
 
     assert response.status_code == 404
     for model in (ShortlistEntry, SetAside, ConsultationRequest, CheckIn):

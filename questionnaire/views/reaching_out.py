@@ -77,12 +77,15 @@ def render_conversation(
     if waiting:
         written_to = set(client.requests.values_list("therapist", flat=True))
         next_matches = [m for m in find_matches(client).matches if m.therapist.pk not in written_to][:NEXT_MATCHES]
+    conversation = list(sent.messages.all())
+    theirs = [message.created_at for message in conversation if message.sender == Side.THERAPIST]
     context = {
         "client": client,
         "token": token,
         "sent": sent,
         "therapist": sent.therapist,
-        "conversation": list(sent.messages.all()),
+        "conversation": conversation,
+        "last_reply_at": max(theirs, default=sent.first_reply_at),
         "form": form,
         "can_be_notified": can_be_notified(sent.therapist),
         "waiting_too_long": waiting,
