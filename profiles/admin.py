@@ -143,7 +143,7 @@ class TherapistAdmin(ImportExportModelAdmin):
         "verified_at",
     ]
     # The verification queue (pending only) shows what a curator checks instead: see get_list_display.
-    queue_list_display = ["photo", "name", "submitted", "credentials", "license_number", "states", "client_view"]
+    queue_list_display = ["thumbnail", "name", "submitted", "credentials", "license_number", "states", "client_view"]
     list_display_links = ["name"]
     list_filter = ["status", AvailabilityFilter, "accepting_new_clients", "licensed_states", "offers_online",
                    "offers_in_person", "is_synthetic"]  # fmt: skip
@@ -232,7 +232,7 @@ class TherapistAdmin(ImportExportModelAdmin):
         return format_html('<strong class="status-{}">{}</strong>', therapist.status, therapist.get_status_display())
 
     @admin.display(description="Photo")
-    def photo(self, therapist: Therapist) -> str:
+    def thumbnail(self, therapist: Therapist) -> str:
         # Decorative, as on the client's pages: the name is in the next column.
         if therapist.photo:
             return format_html(
