@@ -3,6 +3,7 @@ the list of stale listings."""
 
 from __future__ import annotations
 
+import datetime
 import os
 from typing import Any
 
@@ -12,8 +13,9 @@ from django.contrib.admin import ActionLocation
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.template.defaultfilters import date as date_format
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
@@ -48,6 +50,17 @@ BOTH_LOCATIONS = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 # The preview's temporary file name travels through the browser signed, and only for an hour.
 IMPORT_SIGNER = signing.TimestampSigner(salt="profiles.admin.import")
 IMPORT_MAX_AGE = 60 * 60
+QUEUE_PHOTO_SIZE = 40  # pixels, square; the picture is cropped to fit by static/css/admin/matchmaker.css
+
+
+def days_ago(moment: datetime.datetime, *, today: datetime.date | None = None) -> str:
+    """How long ago a moment was, in whole calendar days where the site is: "today", "3 days ago"."""
+    days = ((today or timezone.localdate()) - timezone.localdate(moment)).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
 
 
 @admin.register(State, Language, Concern, InsurancePlan, Modality)
@@ -129,6 +142,9 @@ class TherapistAdmin(ImportExportModelAdmin):
         "submitted_at",
         "verified_at",
     ]
+    # The verification queue (pending only) shows what a curator checks instead: see get_list_display.
+    queue_list_display = ["thumbnail", "name", "submitted", "credentials", "license_number", "states", "client_view"]
+    list_display_links = ["name"]
     list_filter = ["status", AvailabilityFilter, "accepting_new_clients", "licensed_states", "offers_online",
                    "offers_in_person", "is_synthetic"]  # fmt: skip
     search_fields = ["name", "user__email", "user__username", "license_number"]
@@ -136,13 +152,14 @@ class TherapistAdmin(ImportExportModelAdmin):
     list_select_related = ["user"]
     list_per_page = 50
     # Status only changes through the actions, which email the therapist and record who decided.
-    readonly_fields = ["status", "status_reason", "verified_at", "verified_by", "submitted_at", "check_ins",
-                       "availability_reminder_sent_at", "created_at", "updated_at"]  # fmt: skip
+    readonly_fields = ["status", "status_reason", "verified_at", "verified_by", "submitted_at", "client_view",
+                       "check_ins", "availability_reminder_sent_at", "created_at", "updated_at"]  # fmt: skip
     filter_horizontal = ["licensed_states", "languages", "insurance_plans", "concerns", "modalities"]
     autocomplete_fields = ["user"]
     actions = ["approve", "reject", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["user", "status", "status_reason", "submitted_at", "verified_at", "verified_by"]}),
+        (None, {"fields": ["user", "status", "status_reason", "submitted_at", "verified_at", "verified_by",
+                           "client_view"]}),
         ("Who they are", {"fields": ["name", "pronouns", "credentials", "gender", "lgbtq_affirming", "faith",
                                      "birth_year", "bio"]}),
         ("License", {"fields": ["license_number", "licensed_states"]}),
@@ -189,11 +206,23 @@ class TherapistAdmin(ImportExportModelAdmin):
             .annotate(check_in_count=Count("check_ins"))
         )
 
-    def get_ordering(self, request: HttpRequest) -> list[str] | tuple[str, ...]:
-        # The verification queue: whoever has waited longest comes first.
-        if request.GET.get("status__exact") == Therapist.Status.PENDING:
-            return ["submitted_at", "pk"]
+    @staticmethod
+    def is_queue(request: HttpRequest) -> bool:
+        """Whether the list is filtered to pending therapists: the verification queue."""
+        return request.GET.get("status__exact") == Therapist.Status.PENDING
+
+    def get_ordering(self, request: HttpRequest) -> list[Any]:
+        # The verification queue: whoever submitted longest ago comes first. A pending profile that was
+        # never submitted (one imported as pending) has no date to wait by, so it comes after those that
+        # were, on every database alike.
+        if self.is_queue(request):
+            return [F("submitted_at").asc(nulls_last=True), "pk"]
         return super().get_ordering(request)  # type: ignore[no-any-return]
+
+    def get_list_display(self, request: HttpRequest) -> list[str]:
+        if self.is_queue(request):
+            return self.queue_list_display
+        return super().get_list_display(request)  # type: ignore[no-any-return]
 
     # Columns
 
@@ -201,6 +230,40 @@ class TherapistAdmin(ImportExportModelAdmin):
     def status_badge(self, therapist: Therapist) -> str:
         # Coloured by static/css/admin/matchmaker.css (no inline style under the Content-Security-Policy).
         return format_html('<strong class="status-{}">{}</strong>', therapist.status, therapist.get_status_display())
+
+    @admin.display(description="Photo")
+    def thumbnail(self, therapist: Therapist) -> str:
+        # Decorative, as on the client's pages: the name is in the next column.
+        if therapist.photo:
+            return format_html(
+                '<img class="queue-photo" src="{}" alt="" width="{}" height="{}">',
+                therapist.photo.url,
+                QUEUE_PHOTO_SIZE,
+                QUEUE_PHOTO_SIZE,
+            )
+        return format_html('<span class="queue-initials" aria-hidden="true">{}</span>', therapist.initials)
+
+    @admin.display(description="Submitted", ordering="submitted_at")
+    def submitted(self, therapist: Therapist) -> str:
+        if therapist.submitted_at is None:
+            return "Not submitted"
+        return format_html(
+            '<time datetime="{}">{}</time><br><span class="queue-date">{}</span>',
+            therapist.submitted_at.isoformat(),
+            days_ago(therapist.submitted_at),
+            date_format(timezone.localtime(therapist.submitted_at), "j M Y, H:i"),
+        )
+
+    @admin.display(description="As clients see it")
+    def client_view(self, therapist: Therapist) -> str:
+        """The public profile page; staff see it while it is unpublished too, marked as a preview."""
+        if therapist.pk is None:
+            return "–"
+        return format_html(
+            '<a href="{}">See the profile as a client would<span class="visually-hidden">: {}</span></a>',
+            reverse("questionnaire:therapist", args=[therapist.pk]),
+            therapist.name,
+        )
 
     @admin.display(description="Licensed in")
     def states(self, therapist: Therapist) -> str:

@@ -11,14 +11,14 @@ import logging
 import smtplib
 from dataclasses import dataclass
 
-from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
 from matchmaker.matching.search_table import listing_sync
+from profiles.history import therapist_history_add
 from profiles.models import Therapist
 
 logger = logging.getLogger(__name__)
@@ -103,14 +103,20 @@ def therapist_unpublish(*, therapist: Therapist, by: AbstractBaseUser) -> Outcom
     return Outcome(changed=True, emailed=False)
 
 
+def may_preview_unpublished(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Whether someone may open a listing that is not published on its public page, marked as a preview.
+
+    Staff who can open therapists in the admin may (the view or the change permission, as the admin
+    itself asks). Anyone else, the therapist included, gets the same 404 as for an id that does not exist:
+    therapists have their own preview in the editor.
+    """
+    if not (user.is_active and getattr(user, "is_staff", False)):
+        return False
+    return user.has_perm("profiles.view_therapist") or user.has_perm("profiles.change_therapist")  # type: ignore[union-attr]
+
+
 def _log(therapist: Therapist, by: AbstractBaseUser, message: str) -> None:
-    LogEntry.objects.log_actions(
-        user_id=by.pk,
-        queryset=[therapist],
-        action_flag=CHANGE,
-        change_message=message,
-        single_object=True,
-    )
+    therapist_history_add(therapist=therapist, user_id=by.pk, message=message)
 
 
 def _tell(therapist: Therapist, *, subject: str, body: str) -> bool:

@@ -25,6 +25,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from matchmaker.matching.search_table import listing_sync
+from profiles.history import therapist_history_add
 from profiles.models import AVAILABILITY_FRESH_DAYS, State, Therapist
 
 logger = logging.getLogger(__name__)
@@ -134,6 +135,15 @@ def therapist_confirm_sign_up(*, uidb64: str, token: str) -> Any | None:
 # What our team checks before publishing, besides the license number and states: a published
 # profile whose name or credentials change goes back for verification too.
 VERIFIED_FIELDS = ("name", "credentials")
+# How the admin history names each checked detail when a therapist's edit sends their profile back.
+CHECKED_IN_WORDS = {
+    "name": "name",
+    "credentials": "credentials",
+    "license_number": "license number",
+    "licensed_states": "states",
+}
+SUBMITTED_MESSAGE = "Submitted for verification by the therapist."
+SENT_BACK_MESSAGE = "Sent back to verification by the therapist's own edit: {fields}."
 
 
 @transaction.atomic
@@ -143,15 +153,17 @@ def therapist_update_license(*, therapist: Therapist, license_number: str, state
     Clients trust a published profile because our team checked who the therapist is
     and their license, so a published profile whose name, credentials, license number
     or states change goes back to pending, out of matches and off its public page,
-    until it is checked again. Returns True when that happened.
+    until it is checked again, and the admin history says which of them changed.
+    Returns True when that happened.
     """
     states = list(states)
     stored = Therapist.objects.values(*VERIFIED_FIELDS, "license_number").get(pk=therapist.pk)
     old_states = set(therapist.licensed_states.values_list("pk", flat=True))
     therapist.license_number = license_number.strip()
-    changed = any(getattr(therapist, name) != stored[name] for name in (*VERIFIED_FIELDS, "license_number"))
-    changed = changed or old_states != {state.pk for state in states}
-    sent_back = changed and therapist.status == Therapist.Status.PUBLISHED
+    changed = [name for name in (*VERIFIED_FIELDS, "license_number") if getattr(therapist, name) != stored[name]]
+    if old_states != {state.pk for state in states}:
+        changed.append("licensed_states")
+    sent_back = bool(changed) and therapist.status == Therapist.Status.PUBLISHED
     if sent_back:
         therapist.status = Therapist.Status.PENDING
         therapist.submitted_at = timezone.now()
@@ -159,11 +171,17 @@ def therapist_update_license(*, therapist: Therapist, license_number: str, state
     therapist.save()
     therapist.licensed_states.set(states)
     listing_sync(therapist_ids=[therapist.pk])
+    if sent_back and therapist.user_id is not None:
+        fields = ", ".join(CHECKED_IN_WORDS[name] for name in changed)
+        therapist_history_add(
+            therapist=therapist, user_id=therapist.user_id, message=SENT_BACK_MESSAGE.format(fields=fields)
+        )
     return sent_back
 
 
+@transaction.atomic
 def therapist_submit(*, therapist: Therapist) -> None:
-    """Send a draft or rejected profile to our team for verification."""
+    """Send a draft or rejected profile to our team for verification, and say so in the admin history."""
     if therapist.status not in (Therapist.Status.DRAFT, Therapist.Status.REJECTED):
         raise ValidationError(f"Your profile is already {therapist.get_status_display().lower()}.")
     missing = therapist.missing_for_submission()
@@ -173,6 +191,8 @@ def therapist_submit(*, therapist: Therapist) -> None:
     therapist.submitted_at = timezone.now()
     therapist.full_clean()
     therapist.save(update_fields=["status", "submitted_at", "updated_at"])
+    if therapist.user_id is not None:
+        therapist_history_add(therapist=therapist, user_id=therapist.user_id, message=SUBMITTED_MESSAGE)
 
 
 def therapist_confirm_availability(*, therapist: Therapist) -> None:

@@ -26,6 +26,15 @@ def make_staff(username: str = "curator", **kwargs: Any) -> AbstractUser:
     return get_user_model().objects.create_superuser(username=username, password=PASSWORD, **kwargs)
 
 
+def make_staff_with(*codenames: str, username: str = "viewer", **kwargs: Any) -> AbstractUser:
+    """Staff who are not superusers, holding only the permissions named, such as "view_therapist"."""
+    from django.contrib.auth.models import Permission
+
+    user = make_user(username, is_staff=True, **kwargs)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return user
+
+
 def make_therapist(
     *,
     states: tuple[str, ...] = ("CA",),

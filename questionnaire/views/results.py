@@ -8,11 +8,13 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 
 from matchmaker import aggregates
 from matchmaker.alliance.experienced import experienced_style
 from matchmaker.matching.find import find_matches
+from profiles.curation import may_preview_unpublished
 from profiles.models import Therapist
 from questionnaire.forms import RefineForm
 from questionnaire.models import Client, hash_token
@@ -77,12 +79,24 @@ def refine(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def therapist(request: HttpRequest, pk: int) -> HttpResponse:
-    """A published therapist's public profile."""
-    therapist = get_object_or_404(Therapist.objects.published(), pk=pk)
+    """A published therapist's public profile.
+
+    Staff who verify therapists also see one that is not published, exactly as clients will, under a
+    banner saying so; everyone else gets the same 404 as for an id that does not exist. That preview is
+    kept out of every cache and search index, though the public page may be cached.
+    """
+    staff = may_preview_unpublished(request.user)
+    therapist = get_object_or_404(Therapist.objects.all() if staff else Therapist.objects.published(), pk=pk)
+    staff_preview = not therapist.is_published
     context = {
         "therapist": therapist,
         "experienced": experienced_style(therapist),
         "experienced_min_clients": aggregates.MIN_CLIENTS,
         "reply_speed": therapist.reply_speed(),
+        "staff_preview": staff_preview,
     }
-    return render(request, "questionnaire/therapist.html", context)
+    response = render(request, "questionnaire/therapist.html", context)
+    if staff_preview:
+        patch_cache_control(response, no_store=True, private=True)
+        response.headers["X-Robots-Tag"] = "noindex"
+    return response
