@@ -44,7 +44,7 @@ def test_it_sends_a_request_after_fixing_the_contact_and_shows_what_was_sent(pag
     page.get_by_role("checkbox", name=re.compile("I agree to share with Dana Exact")).check()
     page.get_by_role("button", name="Send my request").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your request to Dana Exact")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your conversation with Dana Exact")
     expect(page.get_by_role("status")).to_contain_text("Your request is on its way.")
     expect(page.get_by_text(MESSAGE)).to_be_visible()
     assert_accessible(page)
