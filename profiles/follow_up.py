@@ -103,7 +103,7 @@ def therapist_pause_requests(*, therapist: Therapist, now: datetime | None = Non
     """
     now = now or timezone.now()
     with transaction.atomic():
-        current = Therapist.objects.select_for_update().select_related("user").get(pk=therapist.pk)
+        current = Therapist.objects.select_for_update().get(pk=therapist.pk)
         if current.requests_paused_at is not None or not current.accepting_new_clients:
             return False
         if not replies.should_pause(current.sent_requests(), now, since=current.requests_resumed_at):

@@ -39,8 +39,12 @@ def writes(token: str, dana: Therapist, blake: Therapist) -> list[tuple[str, dic
     ]
 
 
-def post_in_a_thread(url: str, data: dict[str, object], start: threading.Barrier, statuses: list[int]) -> None:
+def post_in_a_thread(
+    url: str, data: dict[str, object], start: threading.Barrier, statuses: list[int], cookies: object = None
+) -> None:
     browser = Browser(raise_request_exception=False)
+    if cookies:
+        browser.cookies = cookies  # type: ignore[assignment]
     try:
         start.wait()
         statuses.append(browser.post(url, data).status_code)
@@ -48,10 +52,16 @@ def post_in_a_thread(url: str, data: dict[str, object], start: threading.Barrier
         connection.close()
 
 
-def race(*posts: tuple[str, dict[str, object]]) -> list[int]:
+def race(*posts: tuple[str, dict[str, object]], cookies: object = None) -> list[int]:
+    """POST each at once from its own thread; `cookies` go with the last one (a logged-in therapist, say)."""
     statuses: list[int] = []
     start = threading.Barrier(len(posts))
-    threads = [threading.Thread(target=post_in_a_thread, args=(url, data, start, statuses)) for url, data in posts]
+    threads = [
+        threading.Thread(
+            target=post_in_a_thread, args=(url, data, start, statuses, cookies if n == len(posts) - 1 else None)
+        )
+        for n, (url, data) in enumerate(posts)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
