@@ -76,13 +76,12 @@ def evidence_csv(request: HttpRequest) -> HttpResponse:
 
 
 class RepliesForm(forms.Form):
-    label_suffix = ""
     real_only = forms.BooleanField(label="Real therapists only (leave out demo listings)", required=False)
 
 
 def _replies_report(request: HttpRequest) -> tuple[RepliesForm, reply_report.Report]:
     _may_view_therapists(request)
-    form = RepliesForm(request.GET or None)
+    form = RepliesForm(request.GET or None, label_suffix="")
     real_only = bool(form.is_bound and form.is_valid() and form.cleaned_data["real_only"])
     return form, reply_report.build(reply_report.request_rows(), now=timezone.now(), real_only=real_only)
 

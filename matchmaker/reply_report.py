@@ -341,7 +341,8 @@ class ChartLine:
 
     @property
     def bar_width(self) -> float:
-        rate = self.group.figures.rate if self.group else None
+        # A hidden group's words sit where an empty bar would end, so their place gives nothing away.
+        rate = self.group.figures.rate if self.group and not self.group.hidden else None
         return round((rate or 0.0) * PLOT_WIDTH, 1)
 
     @property

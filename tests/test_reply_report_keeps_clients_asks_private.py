@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from matchmaker.reply_report import MIN_SHOWN, Group, Sent, build, state_table
+from matchmaker.reply_report import MIN_SHOWN, PLOT_LEFT, Group, Sent, build, state_table
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 OLD = NOW - timedelta(days=10)
@@ -128,12 +128,15 @@ def test_deleted_clients_count_for_the_therapist_but_in_no_state_or_group() -> N
     assert sliding.groups[1].figures.due == 0
 
 
-def test_the_chart_draws_no_bar_length_for_a_hidden_group() -> None:
-    rows = [request(asked_sliding_scale=True) for _ in range(2)] + [request() for _ in range(9)]
+def test_the_chart_gives_a_hidden_group_no_bar_and_puts_its_words_where_nothing_can_be_read_from_them() -> None:
+    rows = [request(asked_sliding_scale=True) for _ in range(2)] + [request(answered=i < 6) for i in range(9)]
 
     chart = build(rows, now=NOW).chart
     bars = {line.text: line for line in chart.lines if line.group is not None}
 
-    assert bars["Asked for a sliding scale"].value == "fewer than 5"
-    assert bars["Did not ask for one"].value == "fewer than 5"
+    for label in ("Asked for a sliding scale", "Did not ask for one"):
+        assert bars[label].value == "fewer than 5"
+        assert bars[label].bar_width == 0
+        assert bars[label].value_x == PLOT_LEFT + 6
     assert "fewer than 5 requests" in bars["Did not ask for one"].description
+    assert "67%" not in bars["Did not ask for one"].description
