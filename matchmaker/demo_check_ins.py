@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Collection
 
 from django.utils import timezone
 
@@ -17,7 +18,7 @@ from matchmaker.dimensions import DIMENSIONS, SCALE_MAX, SCALE_MIN
 from matchmaker.scoring import nearest, weighted_terms
 from profiles.models import Therapist
 from questionnaire.models import Client
-from questionnaire.reaching_out import fit_now
+from questionnaire.reaching_out import fit_now, what_was_asked
 
 DEMO_CHECK_INS = 60
 
@@ -28,17 +29,19 @@ def _answer(rng: random.Random, fit: float) -> int:
     return max(rules.ANSWER_MIN, min(rules.ANSWER_MAX, round(rng.gauss(centre, 0.9))))
 
 
-def seed_demo_check_ins(*, count: int = DEMO_CHECK_INS, seed: int = 2026) -> int:
-    """Demo clients who each wrote to one published therapist three days ago and then checked in.
+def seed_demo_check_ins(*, count: int = DEMO_CHECK_INS, seed: int = 2026, leave_out: Collection[int] = ()) -> int:
+    """Demo clients who each wrote to one published therapist three days ago, heard back within hours,
+    and then checked in. Therapists in leave_out (the demo's listings that never answer) get none.
 
     Adds nothing when synthetic check-ins exist already; returns how many it made.
     """
     if CheckIn.objects.filter(is_synthetic=True).exists():
         return 0
-    therapists = list(Therapist.objects.published().order_by("pk")[:200])
+    therapists = list(Therapist.objects.published().exclude(pk__in=leave_out).order_by("pk")[:200])
     if not therapists:
         return 0
     rng = random.Random(seed)
+    replies = random.Random(seed + 1)  # apart, so the made-up answers stay the ones they always were
     asked = timezone.now() - datetime.timedelta(days=3)
     for number in range(count):
         therapist = rng.choice(therapists)
@@ -55,10 +58,15 @@ def seed_demo_check_ins(*, count: int = DEMO_CHECK_INS, seed: int = 2026) -> int
             name=f"Demo client {number + 1}",
             contact="demo@example.com",
             message="A made-up request for the demo.",
+            therapist_name=therapist.name,
             shared_consent_at=asked,
+            status=ConsultationRequest.Status.REPLIED,
+            **what_was_asked(client),
             **stored,
         )
-        ConsultationRequest.objects.filter(pk=request.pk).update(created_at=asked)
+        # They met, so the therapist answered: within the day it was sent.
+        answered = asked + datetime.timedelta(minutes=replies.randint(30, 20 * 60))
+        ConsultationRequest.objects.filter(pk=request.pk).update(created_at=asked, first_reply_at=answered)
         fit = float(stored["fit_at_request"])  # type: ignore[arg-type]
         alliance = {key: _answer(rng, fit) for key in rules.ALLIANCE_KEYS}
         again = "no" if min(alliance.values()) <= 1 and rng.random() < 0.6 else rng.choice(["yes", "yes", "unsure"])

@@ -33,6 +33,17 @@ urlpatterns = [
     path("admin/profiles/therapist/coverage/", admin.site.admin_view(admin_pages.coverage_page), name="coverage"),
     path("admin/alliance/evidence/", admin.site.admin_view(admin_pages.evidence_page), name="evidence"),
     path("admin/alliance/evidence/check-ins.csv", admin.site.admin_view(admin_pages.evidence_csv), name="evidence_csv"),
+    path("admin/alliance/replies/", admin.site.admin_view(admin_pages.replies_page), name="replies"),
+    path(
+        "admin/alliance/replies/per-therapist.csv",
+        admin.site.admin_view(admin_pages.replies_therapists_csv),
+        name="replies_therapists_csv",
+    ),
+    path(
+        "admin/alliance/replies/per-state.csv",
+        admin.site.admin_view(admin_pages.replies_states_csv),
+        name="replies_states_csv",
+    ),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on every page, the admin's included. Not permanent: the file's
     # name carries its hash in production and changes with it.

@@ -148,6 +148,29 @@ def make_consultation_request(therapist: Therapist, **kwargs: Any) -> Any:
     return ConsultationRequest.objects.create(therapist=therapist, **kwargs)
 
 
+def make_sent_request(
+    therapist: Therapist,
+    *,
+    sent_ago: Any,
+    answered_after: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """A request sent `sent_ago` (a timedelta) before now, first answered `answered_after` it was sent, if given."""
+    from matchmaker.alliance.models import ConsultationRequest
+
+    kwargs.setdefault("therapist_name", therapist.name)
+    request = make_consultation_request(therapist, **kwargs)
+    sent = timezone.now() - sent_ago
+    replied = None if answered_after is None else sent + answered_after
+    ConsultationRequest.objects.filter(pk=request.pk).update(
+        created_at=sent,
+        first_reply_at=replied,
+        status=ConsultationRequest.Status.NEW if replied is None else ConsultationRequest.Status.REPLIED,
+    )
+    request.refresh_from_db()
+    return request
+
+
 def make_check_in(therapist: Therapist, **kwargs: Any) -> Any:
     from matchmaker.alliance.models import CheckIn
 
