@@ -23,16 +23,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from matchmaker.alliance import replies
 from matchmaker.vocabulary import STATE_NAMES
 
-# How long a therapist has to answer before an unanswered request counts against them.
-DUE_AFTER = timedelta(days=3)
+# How long a therapist has to answer before an unanswered request counts against them: the same 3 days after
+# which the client is nudged and the therapist reminded.
+DUE_AFTER = replies.DUE_AFTER
 # The state rows and the groups by what clients asked for show figures only from this many requests on.
 MIN_SHOWN = 5
 # A published listing with at least this many requests due and none answered is listed as never answering.
 SILENT_AFTER = 3
 
-CLIENT = "client"  # ConsultationRequest.closed_by when the client closed the conversation
 HIDDEN_WORDS = f"fewer than {MIN_SHOWN}"
 LEFT_WORDS = "(left Matchmaker)"
 
@@ -58,13 +59,13 @@ class Sent:
 
     @property
     def withdrawn(self) -> bool:
-        """The client closed it unanswered while the therapist still had time to answer."""
-        if self.closed_by != CLIENT:
-            return False
-        if self.closed_at is None:
-            return self.first_reply_at is None  # when is unknown: the benefit of the doubt goes to the therapist
-        before_any_answer = self.first_reply_at is None or self.closed_at < self.first_reply_at
-        return before_any_answer and self.closed_at < self.created_at + DUE_AFTER
+        """The client closed it unanswered while the therapist still had time to answer (replies.is_withdrawn)."""
+        return replies.is_withdrawn(
+            created_at=self.created_at,
+            first_reply_at=self.first_reply_at,
+            closed_by=self.closed_by,
+            closed_at=self.closed_at,
+        )
 
     @property
     def answered(self) -> bool:

@@ -342,15 +342,17 @@ class Therapist(models.Model):
     def sent_requests(self, *, recent: int | None = None) -> list[replies.Sent]:
         """The requests sent to this therapist as the reply rules read them, newest first."""
         rows = self.requests.order_by("-created_at").values_list(  # type: ignore[attr-defined]
-            "created_at", "first_reply_at", "closed_by", "client_deleted_at"
+            "created_at", "first_reply_at", "closed_by", "closed_at"
         )
         return [
             replies.Sent(
                 created_at=created,
                 first_reply_at=answered,
-                withdrawn=answered is None and (closed_by == "client" or deleted is not None),
+                withdrawn=replies.is_withdrawn(
+                    created_at=created, first_reply_at=answered, closed_by=closed_by, closed_at=closed_at
+                ),
             )
-            for created, answered, closed_by, deleted in (rows[:recent] if recent else rows)
+            for created, answered, closed_by, closed_at in (rows[:recent] if recent else rows)
         ]
 
     def reply_speed(self) -> str | None:

@@ -27,13 +27,30 @@ PAUSE_AFTER = 5
 UNANSWERED_FOR = timedelta(days=7)
 
 
+def is_withdrawn(
+    *, created_at: datetime, first_reply_at: datetime | None, closed_by: str, closed_at: datetime | None
+) -> bool:
+    """The client closed the request unanswered while the therapist still had time to answer (DUE_AFTER).
+
+    A client who closes it, or deletes everything, after waiting longer than that was not answered in
+    time, and the request counts as unanswered. Without a closing time, the benefit of the doubt goes to
+    the therapist.
+    """
+    if closed_by != "client":
+        return False
+    if closed_at is None:
+        return first_reply_at is None
+    before_any_answer = first_reply_at is None or closed_at < first_reply_at
+    return before_any_answer and closed_at < created_at + DUE_AFTER
+
+
 @dataclass(frozen=True)
 class Sent:
     """One request as these rules see it."""
 
     created_at: datetime
     first_reply_at: datetime | None = None
-    withdrawn: bool = False  # the client closed it, or deleted everything, before any answer
+    withdrawn: bool = False  # see is_withdrawn
 
     def is_due(self, now: datetime) -> bool:
         """Answered, or waited long enough that silence means something."""
