@@ -295,10 +295,11 @@ def therapist_request_email_change(*, therapist: Therapist, new_email: str, site
         path = reverse("profiles:confirm_email_change", args=[email_change_token(user=user, new_email=new_email)])
         body = EMAIL_CHANGE_BODY.format(name=therapist.name, confirm_url=site_url + path, hours=EMAIL_CHANGE_HOURS)
         _send(EMAIL_CHANGE_SUBJECT, body, new_email)
-    notice = EMAIL_CHANGE_NOTICE_BODY.format(
-        name=therapist.name, new_email=new_email, reset_url=site_url + reverse("password_reset")
-    )
-    _send(EMAIL_CHANGE_NOTICE_SUBJECT, notice, user.email)
+    if user.email:
+        notice = EMAIL_CHANGE_NOTICE_BODY.format(
+            name=therapist.name, new_email=new_email, reset_url=site_url + reverse("password_reset")
+        )
+        _send(EMAIL_CHANGE_NOTICE_SUBJECT, notice, user.email)
 
 
 def _email_change_read(token: str) -> tuple[Any, str] | None:
