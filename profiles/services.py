@@ -356,7 +356,10 @@ def therapist_delete_account(*, therapist: Therapist) -> None:
     read as "this therapist has left Matchmaker". A staff account is kept (its admin history would go with
     it); only its link to the profile goes. The photo's file is deleted once the deletion has committed.
     """
-    therapist = Therapist.objects.select_for_update().select_related("user").get(pk=therapist.pk)
+    locked = Therapist.objects.select_for_update(of=("self",)).select_related("user").filter(pk=therapist.pk).first()
+    if locked is None:
+        return  # deleted a moment ago, by a second click or by our team: the outcome is the same
+    therapist = locked
     therapist.requests.filter(therapist_name="").update(therapist_name=therapist.name)
     user = therapist.user
     pk = therapist.pk

@@ -127,3 +127,13 @@ def test_the_photo_stays_when_the_deletion_does_not_commit(
 
     assert (media / robin.photo.name).exists()
     assert Therapist.objects.filter(pk=robin.pk).exists()
+
+
+def test_deleting_twice_is_the_same_as_deleting_once(robin: Therapist, django_capture_on_commit_callbacks: Any) -> None:
+    stale_copy = Therapist.objects.get(pk=robin.pk)  # as a second click, loaded before the first one committed
+    with django_capture_on_commit_callbacks(execute=True):
+        therapist_delete_account(therapist=robin)
+        therapist_delete_account(therapist=stale_copy)
+
+    assert not Therapist.objects.filter(pk=robin.pk).exists()
+    assert ConsultationRequest.objects.filter(therapist_name="Robin Lee").count() == 2
