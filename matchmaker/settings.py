@@ -178,6 +178,7 @@ RATE_LIMIT_LOGINS = env_rate("RATE_LIMIT_LOGINS", "20/10m")  # per client addres
 RATE_LIMIT_PASSWORD_RESETS = env_rate("RATE_LIMIT_PASSWORD_RESETS", "10/h")  # per client address
 RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT = env_rate("RATE_LIMIT_PASSWORD_RESETS_PER_ACCOUNT", "3/h")
 RATE_LIMIT_SIGN_UPS = env_rate("RATE_LIMIT_SIGN_UPS", "10/h")  # per client address
+RATE_LIMIT_EMAIL_CHANGES = env_rate("RATE_LIMIT_EMAIL_CHANGES", "3/h")  # per account: confirmation emails sent
 if not REDIS_URL and DEBUG:
     # The in-process cache counts per worker: good enough for development and tests, not for production.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003"]

@@ -11,8 +11,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, F, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.template.defaultfilters import date as date_format
@@ -45,6 +47,7 @@ from profiles.models import (
     Therapist,
 )
 from profiles.resources import TherapistResource
+from profiles.services import therapist_delete_account
 
 BOTH_LOCATIONS = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 # The preview's temporary file name travels through the browser signed, and only for an hour.
@@ -327,15 +330,28 @@ class TherapistAdmin(ImportExportModelAdmin):
         super().save_related(request, form, formsets, change)
         listing_sync(therapist_ids=[form.instance.pk])
 
-    def delete_model(self, request: HttpRequest, obj: Therapist) -> None:
-        pk = obj.pk
-        super().delete_model(request, obj)
-        listing_sync(therapist_ids=[pk])
+    # A deletion here is the same as a therapist leaving: their photo's file and their login go too (a staff
+    # login stays), and their consultation requests stay with the clients under their name.
 
+    def delete_model(self, request: HttpRequest, obj: Therapist) -> None:
+        therapist_delete_account(therapist=obj)
+
+    @transaction.atomic
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Therapist]) -> None:
-        ids = list(queryset.values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
-        listing_sync(therapist_ids=ids)
+        for therapist in queryset:
+            therapist_delete_account(therapist=therapist)
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> tuple[Any, dict[str, int], Any, Any]:
+        """The confirmation page lists the logins that go with the profiles, which Django cannot see."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        logins = [therapist.user for therapist in objs if therapist.user is not None and not therapist.user.is_staff]
+        deleted.extend(format_html("Login: {}", user.get_username()) for user in logins)
+        if logins:
+            counts["logins"] = len(logins)
+            user_model = get_user_model()._meta
+            if not request.user.has_perm(f"{user_model.app_label}.delete_{user_model.model_name}"):
+                perms_needed.add(user_model.verbose_name)
+        return deleted, counts, perms_needed, protected
 
     # Actions: each calls a function in profiles.curation, which also writes the admin history.
     # Each needs the change permission: staff who may only look are not offered them, and a forged

@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.core.exceptions import ValidationError
@@ -422,3 +423,61 @@ class AcceptingForm(forms.ModelForm):
         fields = ["accepting_new_clients"]
         labels = {"accepting_new_clients": "I am accepting new clients"}
         widgets = {"accepting_new_clients": forms.CheckboxInput(attrs={"class": "form-check-input", "role": "switch"})}
+
+
+# --- The therapist's own account ---
+
+WRONG_PASSWORD = "That is not your current password. Please type it again; capitals matter here."
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's form to change a password, in our words."""
+
+    error_messages = {**auth_forms.PasswordChangeForm.error_messages, "password_incorrect": WRONG_PASSWORD}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Your current password"
+        self.fields["new_password1"].label = "New password"
+        self.fields["new_password2"].label = "The same new password again"
+
+
+class CurrentPasswordForm(forms.Form):
+    """A form that only does something when the account's current password comes with it."""
+
+    password = forms.CharField(
+        label="Your current password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = str(self.cleaned_data["password"])
+        if not self.user.check_password(password):
+            raise ValidationError(WRONG_PASSWORD, code="password_incorrect")
+        return password
+
+
+class EmailChangeForm(CurrentPasswordForm):
+    new_email = forms.EmailField(
+        label="New email address",
+        max_length=EMAIL_MAX_LENGTH,
+        help_text="We send a link to this address; you log in with it once you have opened the link.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    field_order = ["new_email", "password"]
+
+    def clean_new_email(self) -> str:
+        # Whether another account has the address is never said here: the emails sent answer that.
+        email = str(self.cleaned_data["new_email"]).strip().lower()
+        if email == self.user.email.lower():
+            raise ValidationError("That is already the address you log in with.", code="same")
+        return email
+
+
+class DeleteAccountForm(CurrentPasswordForm):
+    pass

@@ -6,6 +6,8 @@ changes status, spans models or sends email.
 
 from __future__ import annotations
 
+import datetime
+import enum
 import logging
 import smtplib
 from collections.abc import Iterable
@@ -14,6 +16,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
@@ -21,6 +24,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
@@ -230,3 +234,166 @@ def therapist_remind_availability(*, therapist: Therapist, site_url: str = "") -
     # Recorded only after the email went out: a failed send is tried again on the next run.
     therapist.availability_reminder_sent_at = timezone.now()
     therapist.save(update_fields=["availability_reminder_sent_at", "updated_at"])
+
+
+# --- The therapist's own account: a new email address, and leaving for good ---
+
+EMAIL_CHANGE_SALT = "profiles.email-change"
+EMAIL_CHANGE_HOURS = 24  # how long a link to confirm a new address works
+
+EMAIL_CHANGE_SUBJECT = "Confirm your new address for Matchmaker"
+EMAIL_CHANGE_BODY = """Hello {name},
+
+You asked to log in to Matchmaker with this address from now on. To make the change, open this link and
+confirm it:
+
+{confirm_url}
+
+The link works once, for {hours} hours. Until then you keep logging in with your current address.
+If you did not ask for this, ignore this email: nothing changes without it.
+
+The Matchmaker team
+"""
+EMAIL_CHANGE_TAKEN_SUBJECT = "Someone asked to move a Matchmaker account to your address"
+EMAIL_CHANGE_TAKEN_BODY = """Hello,
+
+Someone asked to log in to their Matchmaker therapist account with this email address. This address already
+has an account, so nothing was changed, and your own account is just as it was.
+
+If that was you, log in here with this address: {login_url}
+If it was not you, you can ignore this email.
+
+The Matchmaker team
+"""
+EMAIL_CHANGE_NOTICE_SUBJECT = "A change of address was asked for on your Matchmaker account"
+EMAIL_CHANGE_NOTICE_BODY = """Hello {name},
+
+Someone logged in to your Matchmaker account asked to log in with a new address from now on:
+
+{new_email}
+
+We have sent a link to that address. Nothing changes until the link is opened, and until then you keep
+logging in with this address.
+
+If that was you, there is nothing more to do here. If it was not you, please choose a new password now,
+which also makes the link stop working: {reset_url}
+
+The Matchmaker team
+"""
+
+
+class EmailChange(enum.Enum):
+    """What opening a link to confirm a new address did."""
+
+    CHANGED = "changed"
+    SPOILED = "spoiled"  # tampered with, out of date, or already used
+    TAKEN = "taken"  # the address has an account of its own by now
+
+
+def _account_state(user: Any) -> str:
+    """A fingerprint of the address and password: a link stops working once either has changed."""
+    return salted_hmac(EMAIL_CHANGE_SALT, f"{user.pk}|{user.email}|{user.password}", algorithm="sha256").hexdigest()[
+        :32
+    ]
+
+
+def _address_taken(email: str, *, apart_from: Any) -> bool:
+    users = get_user_model().objects.exclude(pk=apart_from.pk)
+    return users.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists()
+
+
+def email_change_token(*, user: Any, new_email: str) -> str:
+    return signing.dumps({"user": user.pk, "email": new_email, "state": _account_state(user)}, salt=EMAIL_CHANGE_SALT)
+
+
+def therapist_request_email_change(*, therapist: Therapist, new_email: str, site_url: str) -> None:
+    """Ask the new address to confirm itself, and tell the current address that a change was asked for.
+
+    The one who asked learns nothing about the new address: one that already has an account is sent a note
+    saying so instead of a link, and the page after it reads the same either way.
+    """
+    user = therapist.user
+    if user is None:
+        raise ValueError("Only therapists with an account can change its address.")
+    new_email = new_email.strip().lower()
+    site_url = site_url.rstrip("/")
+    if _address_taken(new_email, apart_from=user):
+        body = EMAIL_CHANGE_TAKEN_BODY.format(login_url=site_url + reverse("login"))
+        _send(EMAIL_CHANGE_TAKEN_SUBJECT, body, new_email)
+    else:
+        path = reverse("profiles:confirm_email_change", args=[email_change_token(user=user, new_email=new_email)])
+        body = EMAIL_CHANGE_BODY.format(name=therapist.name, confirm_url=site_url + path, hours=EMAIL_CHANGE_HOURS)
+        _send(EMAIL_CHANGE_SUBJECT, body, new_email)
+    if user.email:
+        notice = EMAIL_CHANGE_NOTICE_BODY.format(
+            name=therapist.name, new_email=new_email, reset_url=site_url + reverse("password_reset")
+        )
+        _send(EMAIL_CHANGE_NOTICE_SUBJECT, notice, user.email)
+
+
+def _email_change_read(token: str) -> tuple[Any, str] | None:
+    """The account and new address a link names, if it is genuine, in time and not yet used."""
+    try:
+        asked = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=datetime.timedelta(hours=EMAIL_CHANGE_HOURS))
+        user = get_user_model().objects.get(pk=int(asked["user"]), therapist__isnull=False)
+        new_email = str(asked["email"])
+        state = str(asked["state"])
+    except (signing.BadSignature, ObjectDoesNotExist, KeyError, TypeError, ValueError):
+        return None
+    if not constant_time_compare(state, _account_state(user)):
+        return None  # used already, or the password changed since
+    return user, new_email
+
+
+def email_change_asked(*, token: str) -> str | None:
+    """The new address a link to confirm one names, or None when it no longer works. Changes nothing."""
+    read = _email_change_read(token)
+    return None if read is None else read[1]
+
+
+def therapist_confirm_email_change(*, token: str) -> EmailChange:
+    """Make the address a link names the account's email and login, once, within EMAIL_CHANGE_HOURS.
+
+    Stored in lower case as both username and email, as at sign-up, so logging in takes it in any case.
+    """
+    read = _email_change_read(token)
+    if read is None:
+        return EmailChange.SPOILED
+    user, new_email = read
+    if _address_taken(new_email, apart_from=user):
+        return EmailChange.TAKEN
+    user.username = user.email = new_email
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["username", "email"])
+    except IntegrityError:  # taken by a sign-up a moment ago
+        return EmailChange.TAKEN
+    return EmailChange.CHANGED
+
+
+def _delete_photo_on_commit(therapist: Therapist) -> None:
+    if therapist.photo:
+        storage, name = therapist.photo.storage, therapist.photo.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def therapist_delete_account(*, therapist: Therapist) -> None:
+    """Delete a therapist for good: the profile, its listing, its photo, and the account they log in with.
+
+    Consultation requests stay with the clients who wrote them, under the therapist's name as it was, and
+    read as "this therapist has left Matchmaker". A staff account is kept (its admin history would go with
+    it); only its link to the profile goes. The photo's file is deleted once the deletion has committed.
+    """
+    locked = Therapist.objects.select_for_update(of=("self",)).select_related("user").filter(pk=therapist.pk).first()
+    if locked is None:
+        return  # deleted a moment ago, by a second click or by our team: the outcome is the same
+    therapist = locked
+    therapist.requests.filter(therapist_name="").update(therapist_name=therapist.name)
+    user = therapist.user
+    pk = therapist.pk
+    _delete_photo_on_commit(therapist)
+    therapist.delete()
+    if user is not None and not user.is_staff:
+        user.delete()
+    listing_sync(therapist_ids=[pk])

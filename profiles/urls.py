@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from profiles.views import account, conversations, dashboard, editor
+from profiles.views import account, conversations, dashboard, editor, own_account
 
 app_name = "profiles"
 
@@ -11,6 +11,14 @@ urlpatterns = [
     path("therapist/sign-up/", account.sign_up, name="sign_up"),
     path("therapist/sign-up/check-your-email/", account.sign_up_sent, name="sign_up_sent"),
     path("therapist/sign-up/confirm/<uidb64>/<token>/", account.confirm_sign_up, name="confirm_sign_up"),
+    # The therapist's own account
+    path("therapist/account/", own_account.account, name="account"),
+    path("therapist/account/password/", own_account.password_change, name="password_change"),
+    path("therapist/account/password/done/", own_account.password_change_done, name="password_change_done"),
+    path("therapist/account/email/", own_account.email_change, name="email_change"),
+    path("therapist/account/email/confirm/<str:token>/", own_account.confirm_email_change, name="confirm_email_change"),
+    path("therapist/account/delete/", own_account.delete_account, name="delete_account"),
+    path("therapist/account/deleted/", own_account.account_deleted, name="account_deleted"),
     # Dashboard
     path("therapist/", dashboard.dashboard, name="dashboard"),
     path(

@@ -24,7 +24,15 @@ from matchmaker.dimensions import DIMENSIONS
 from profiles import seeding
 from profiles.models import Listing, Therapist
 from tests.csv_helpers import good_row, upload
-from tests.factories import about_step_post, make_staff, make_therapist, practice_step_post, style_step_post
+from tests.factories import (
+    PASSWORD,
+    about_step_post,
+    make_staff,
+    make_therapist,
+    make_user,
+    practice_step_post,
+    style_step_post,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +148,15 @@ def admin_delete(browser: Browser, directory: dict[str, Therapist]) -> None:
     assert browser.post(url, {"post": "yes"}).status_code == 302
 
 
+def therapist_leaves(browser: Browser, directory: dict[str, Therapist]) -> None:
+    leaving = directory["other"]
+    leaving.user = make_user("sam-other")
+    leaving.save(update_fields=["user"])
+    browser.force_login(leaving.user)
+    response = browser.post(reverse("profiles:delete_account"), {"password": PASSWORD})
+    assert response.status_code == 302
+
+
 def admin_action(action: str, *names: str, **extra: str) -> Callable[[Browser, dict[str, Therapist]], None]:
     def run(browser: Browser, directory: dict[str, Therapist]) -> None:
         as_curator(browser)
@@ -177,6 +194,7 @@ WRITES = {
     "the dashboard's accepting toggle": stop_accepting,
     "the admin's change form": admin_change_form,
     "the admin's delete": admin_delete,
+    "the therapist deleting their account": therapist_leaves,
     "the admin's approve action": admin_action("approve", "pending"),
     "the admin's unpublish action": admin_action("unpublish", "owner", "other"),
     "the admin's reject action": admin_action("reject", "owner", confirm="yes", reason="License not found."),

@@ -26,13 +26,15 @@ def test_it_says_what_is_kept_why_for_how_long_and_who_sees_it(client: Browser) 
         "the state you live in",
         "what brings you to therapy",
         "the therapists on your shortlist and the ones you set aside",
-        "the name, the contact details and the message you wrote",
+        "the name, the contact details (if you gave any) and every message you wrote",
+        "They see these only as totals over five or more requests",
         "your answers about how a first session felt",
         "the last day you opened your private link",
     ):
         assert kept in text, kept
     assert "unopened and unchanged for 12 months (365 days)" in text
-    assert "A therapist sees only what you send them in a consultation request" in text
+    assert "A therapist sees only what you send them in a consultation request and the messages you write" in text
+    assert "The therapists you wrote to keep only their own messages, and see that you deleted yours." in text
     assert "only once 5 or more different clients have checked in" in text
     assert "no trackers, no analytics" in text
     assert "Download everything we hold about you" in text

@@ -10,14 +10,19 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-SHOW = "import django; from django.conf import settings; django.setup(); print(settings.RATE_LIMIT_LOGINS)"
+SHOW = "import django; from django.conf import settings; django.setup(); print(settings.{name})"
 
 
-def start_with(value: str) -> subprocess.CompletedProcess[str]:
+def start_with(value: str, name: str = "RATE_LIMIT_LOGINS") -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "matchmaker.settings", "DEBUG": "true"}
-    environment["RATE_LIMIT_LOGINS"] = value
+    environment[name] = value
     return subprocess.run(
-        [sys.executable, "-c", SHOW], cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", SHOW.format(name=name)],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -35,3 +40,12 @@ def test_it_reads_a_rate_or_falls_back_to_the_default(value: str) -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (value or "20/10m")
+
+
+def test_the_email_change_limit_is_read_and_checked_the_same_way() -> None:
+    refused = start_with("three", name="RATE_LIMIT_EMAIL_CHANGES")
+    assert refused.returncode != 0
+    assert "RATE_LIMIT_EMAIL_CHANGES must be a rate like 10/h or 20/10m" in refused.stderr
+
+    assert start_with("", name="RATE_LIMIT_EMAIL_CHANGES").stdout.strip() == "3/h"
+    assert start_with("5/d", name="RATE_LIMIT_EMAIL_CHANGES").stdout.strip() == "5/d"

@@ -17,3 +17,8 @@ def own_therapist(request: HttpRequest, pk: int) -> Therapist:
     if therapist.user_id is None or therapist.user_id != request.user.pk:
         raise Http404("No profile of yours here.")
     return therapist
+
+
+def own_profile(request: HttpRequest) -> Therapist:
+    """The logged-in user's own therapist profile; 404 for an account without one (staff, for instance)."""
+    return get_object_or_404(Therapist.objects.select_related("user"), user_id=request.user.pk)
