@@ -13,7 +13,7 @@ from collections.abc import Collection
 from django.utils import timezone
 
 from matchmaker.alliance import rules
-from matchmaker.alliance.models import CheckIn, ConsultationRequest
+from matchmaker.alliance.models import CheckIn, ConsultationRequest, Message
 from matchmaker.dimensions import DIMENSIONS, SCALE_MAX, SCALE_MIN
 from matchmaker.scoring import nearest, weighted_terms
 from profiles.models import Therapist
@@ -67,6 +67,8 @@ def seed_demo_check_ins(*, count: int = DEMO_CHECK_INS, seed: int = 2026, leave_
         # They met, so the therapist answered: within the day it was sent.
         answered = asked + datetime.timedelta(minutes=replies.randint(30, 20 * 60))
         ConsultationRequest.objects.filter(pk=request.pk).update(created_at=asked, first_reply_at=answered)
+        reply = request.messages.create(sender="therapist", body="Thank you for writing. Shall we talk this week?")
+        Message.objects.filter(pk=reply.pk).update(created_at=answered)
         fit = float(stored["fit_at_request"])  # type: ignore[arg-type]
         alliance = {key: _answer(rng, fit) for key in rules.ALLIANCE_KEYS}
         again = "no" if min(alliance.values()) <= 1 and rng.random() < 0.6 else rng.choice(["yes", "yes", "unsure"])

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from matchmaker import reply_report
-from matchmaker.alliance.models import ConsultationRequest
+from matchmaker.alliance.models import ConsultationRequest, Message
 from questionnaire.reaching_out import what_was_asked
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +83,14 @@ def test_a_second_run_leaves_the_figures_as_they_were() -> None:
     assert "Demo clients are already loaded; no clients or requests added." in output
     assert after.overall == before.overall
     assert [line.therapist_id for line in after.silent] == [line.therapist_id for line in before.silent]
+
+
+def test_a_demo_reply_is_a_message_the_client_can_read_at_the_time_it_was_answered() -> None:
+    seed()
+
+    replied = ConsultationRequest.objects.filter(status="replied").prefetch_related("messages")
+    assert replied.exists()
+    for request in replied:
+        (message,) = request.messages.all()
+        assert message.sender == "therapist" and message.created_at == request.first_reply_at
+    assert not Message.objects.filter(sender="client").exists()

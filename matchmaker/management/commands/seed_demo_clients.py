@@ -20,10 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from matchmaker import vocabulary
-from matchmaker.alliance.models import ConsultationRequest, Side
+from matchmaker.alliance.models import ConsultationRequest, Message, Side
+from matchmaker.alliance.replies import DUE_AFTER
 from matchmaker.demo_check_ins import seed_demo_check_ins
 from matchmaker.dimensions import DIMENSIONS
-from matchmaker.reply_report import DUE_AFTER
 from profiles import synthetic
 from profiles.models import Therapist
 from questionnaire.forms import LAST_STEP
@@ -45,6 +45,13 @@ MESSAGES = (
     "I read your profile and liked how you describe a first session. Do you have evening times?",
     "My sleep has been bad since my father died. I would like to see whether we are a good fit.",
     "I am new to therapy and a bit nervous. Could you tell me how the first conversation works?",
+)
+# What demo therapists write back first; a request closed unanswered by the therapist gets no message.
+REPLIES = (
+    "Thank you for writing. I have time on Tuesday and Thursday evenings; would a short call then suit you?",
+    "Thanks for reaching out. I would be glad to talk. Is a 15-minute call this week possible for you?",
+    "Hello, and thank you for your message. A first conversation is just to see whether we fit. When are you free?",
+    "Thank you for getting in touch. I am not taking new clients until next month; shall I write then?",
 )
 DEMO_ACCOUNT = "therapist"  # seed_demo's demo therapist account, who gets a few requests of their own
 
@@ -172,6 +179,16 @@ class Command(BaseCommand):
         for request, at in zip(made, started, strict=True):
             request.created_at = at
         ConsultationRequest.objects.bulk_update(made, ["created_at"])
+        # The therapist's first answer, in words, where it was more than closing the conversation.
+        replies = [
+            Message(request=request, sender=Side.THERAPIST, body=REPLIES[request.pk % len(REPLIES)])
+            for request in made
+            if request.first_reply_at is not None and request.first_reply_at != request.closed_at
+        ]
+        Message.objects.bulk_create(replies)
+        for message in replies:
+            message.created_at = message.request.first_reply_at
+        Message.objects.bulk_update(replies, ["created_at"])
 
     def request_to(
         self,
