@@ -40,8 +40,11 @@ def test_it_confirms_deletes_everything_and_the_link_stops_working(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Everything is deleted")
     assert token not in page.url
     assert_accessible(page)
-    for model in (Client, ShortlistEntry, SetAside, ConsultationRequest, CheckIn):
+    for model in (Client, ShortlistEntry, SetAside, CheckIn):
         assert model.objects.count() == 0, model
+    # The therapist keeps the request, emptied of everything the client wrote.
+    (kept,) = ConsultationRequest.objects.all()
+    assert (kept.client_id, kept.name, kept.contact, kept.message) == (None, "", "", "")
 
     response = page.goto(results)
     assert response.status == 404
