@@ -86,6 +86,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above PrivatePagesMiddleware so that it sees the headers that one sets; it compresses public
+    # pages only (see matchmaker.middleware.carries_a_secret).
+    "matchmaker.middleware.PublicPagesGZipMiddleware",
     "matchmaker.middleware.PrivatePagesMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Before anything reads a form body.
