@@ -199,6 +199,13 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", xstatic_bootstrap.BASE_DIR),
 ]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # vendor/bootstrap/css/bootstrap.trimmed.css: Bootstrap cut down to what our pages use, built from
+    # the installed package whenever static files are gathered (see matchmaker.bootstrap_css).
+    "matchmaker.bootstrap_css.TrimmedBootstrapFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,4 +1,5 @@
-"""collectstatic writes hashed names and a brotli and a gzip copy of each text file, for whitenoise to serve."""
+"""collectstatic writes hashed names and a brotli and a gzip copy of each text file, for whitenoise to serve,
+the trimmed Bootstrap stylesheet included."""
 
 from __future__ import annotations
 
@@ -30,7 +31,10 @@ def test_it_writes_brotli_and_gzip_copies_under_hashed_names(tmp_path: Path) -> 
     with override_settings(
         STATIC_ROOT=root,
         STORAGES=PRODUCTION_STORAGES,
-        STATICFILES_FINDERS=["django.contrib.staticfiles.finders.FileSystemFinder"],
+        STATICFILES_FINDERS=[
+            "django.contrib.staticfiles.finders.FileSystemFinder",
+            "matchmaker.bootstrap_css.TrimmedBootstrapFinder",
+        ],
         STATICFILES_DIRS=[settings.BASE_DIR / "static", ("vendor/bootstrap/css", vendor)],
     ):
         call_command("collectstatic", interactive=False, verbosity=0, stdout=StringIO())
@@ -46,3 +50,5 @@ def test_it_writes_brotli_and_gzip_copies_under_hashed_names(tmp_path: Path) -> 
 
     site_css = list((root / "css").glob("site.*.css.br"))
     assert len(site_css) == 1, site_css
+    trimmed = list((root / "vendor/bootstrap/css").glob("bootstrap.trimmed.*.css.br"))
+    assert len(trimmed) == 1, trimmed  # the stylesheet the pages link, built and compressed on the way
