@@ -6,6 +6,7 @@ import codecs
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
@@ -46,3 +47,38 @@ class FormEncodingMiddleware:
                 return HttpResponseBadRequest(render_to_string("400.html"))
             request.encoding = "utf-8"
         return self.get_response(request)
+
+
+def carries_a_secret(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether a response may hold a secret that compression could leak (BREACH).
+
+    Three independent signs, any one enough: the path is one of the private prefixes (a client's
+    link, accounts, the admin); the route takes a `token` (a private link or a confirmation link,
+    wherever it is mounted); or the view marked the response private or no-store.
+    """
+    if request.path_info.startswith(PRIVATE_PREFIXES):
+        return True
+    match = request.resolver_match
+    if match is not None and "token" in match.kwargs:
+        return True
+    cache_control = response.get("Cache-Control", "").lower()
+    return "private" in cache_control or "no-store" in cache_control
+
+
+class PublicPagesGZipMiddleware(GZipMiddleware):
+    """Gzip public HTML pages; never a page that may carry a private link or personal data.
+
+    Compressing a secret next to text an attacker can choose lets them guess the secret byte by
+    byte from the compressed length (BREACH). A client's private link is such a secret and it sits
+    in every form action and link on their pages, so those pages go out uncompressed. Django's
+    CSRF token is masked anew on every response, and the random padding of GZipMiddleware hides
+    lengths a little more, so the public pages (which carry no other secret) are safe to compress.
+    Files (static, downloads) stream and are left to whitenoise, which serves them precompressed.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        if carries_a_secret(request, response):
+            return response  # the same bytes whatever the browser accepts: no Vary needed
+        return super().process_response(request, response)  # type: ignore[no-any-return]

@@ -86,6 +86,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above PrivatePagesMiddleware so that it sees the headers that one sets; it compresses public
+    # pages only (see matchmaker.middleware.carries_a_secret).
+    "matchmaker.middleware.PublicPagesGZipMiddleware",
     "matchmaker.middleware.PrivatePagesMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Before anything reads a form body.
@@ -195,6 +198,13 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", xstatic_bootstrap.BASE_DIR),
+]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # vendor/bootstrap/css/bootstrap.trimmed.css: Bootstrap cut down to what our pages use, built from
+    # the installed package whenever static files are gathered (see matchmaker.bootstrap_css).
+    "matchmaker.bootstrap_css.TrimmedBootstrapFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

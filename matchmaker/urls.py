@@ -47,6 +47,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on every page, the admin's included. Not permanent: the file's
     # name carries its hash in production and changes with it.
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("favicon.svg"), permanent=False)),
 ]
 

@@ -5,9 +5,17 @@ from django.shortcuts import render
 
 from matchmaker.dimensions import BY_KEY, DIMENSIONS
 from matchmaker.matching import states
+from matchmaker.middleware import PRIVATE_PREFIXES
 from matchmaker.scoring import as_range, explain, fit_score, gap
 from profiles.models import CHECK_IN_MIN_CLIENTS
 from questionnaire.models import KEEP_UNTOUCHED_FOR
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read the public pages; a client's link, the questionnaire, therapists' own pages,
+    the accounts and the admin are not theirs to fetch (and answer noindex if fetched anyway)."""
+    lines = ["User-agent: *", *(f"Disallow: {prefix}" for prefix in PRIVATE_PREFIXES), ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -35,10 +35,15 @@ def test_bench_ranking_grows_the_directory_times_every_method_and_writes_json(tm
 
     report = json.loads(output.read_text())
     assert set(report["sizes"]) == {"30", "60"}
-    assert {"ranking", "page", "naive", "floor"} <= set(report["sizes"]["30"])
+    assert {"ranking", "page", "naive", "floor", "numpy"} <= set(report["sizes"]["30"])
+    assert report["sizes"]["60"]["numpy"]["n"] == 4
+    assert "floor_over_numpy_p50" in report["sizes"]["60"]["ratios"]
     assert "naive" not in report["sizes"]["60"]  # above the naive limit
     assert report["sizes"]["30"]["ranking"]["n"] == 4
     assert "naive skipped above 30 therapists" in printed.getvalue()
+    numpy_rows = [line.split() for line in printed.getvalue().splitlines() if line.startswith("numpy ")]
+    assert len(numpy_rows) == 2  # one row per size: name, p50, p95
+    assert all(len(row) == 3 and float(row[1]) <= float(row[2]) for row in numpy_rows)
     assert Therapist.objects.filter(is_synthetic=True).count() == 60
     assert Client.objects.count() == 0  # the benchmark's clients are removed again
 

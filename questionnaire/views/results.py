@@ -78,6 +78,13 @@ def refine(request: HttpRequest, token: str) -> HttpResponse:
     return render_results(request, client, token, form, status=400)
 
 
+def therapist_description(therapist: Therapist) -> str:
+    """The public profile in one sentence for search results: who, where, and what the page tells."""
+    who = ", ".join(part for part in (therapist.name, therapist.credentials) if part)
+    where = f" in {therapist.city}" if therapist.city else ""
+    return f"{who}{where}: how they work with clients, what a session costs, and whether they are taking new clients."
+
+
 def therapist(request: HttpRequest, pk: int) -> HttpResponse:
     """A published therapist's public profile.
 
@@ -94,6 +101,7 @@ def therapist(request: HttpRequest, pk: int) -> HttpResponse:
         "experienced_min_clients": aggregates.MIN_CLIENTS,
         "reply_speed": therapist.reply_speed(),
         "staff_preview": staff_preview,
+        "meta_description": therapist_description(therapist),
     }
     response = render(request, "questionnaire/therapist.html", context)
     if staff_preview:
