@@ -20,7 +20,11 @@ CHANGELIST = reverse("admin:profiles_therapist_changelist")
 
 
 def submitted(name: str, days: int, **kwargs: object) -> Therapist:
-    moment = timezone.now() - datetime.timedelta(days=days, hours=1)
+    # Halfway between the site's midnight and now, `days` calendar days back: the day count never depends on
+    # the time of day the test runs at.
+    now = timezone.localtime()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    moment = midnight + (now - midnight) / 2 - datetime.timedelta(days=days)
     return factories.make_therapist(name=name, status=Therapist.Status.PENDING, submitted_at=moment, **kwargs)
 
 
