@@ -116,7 +116,8 @@ def compare(request: HttpRequest, token: str) -> HttpResponse:
     # One row per dimension, one cell per therapist, so the table reads across.
     tracks = [tracks_for(match.therapist, preferences) for match in matches]
     style_rows = list(zip(DIMENSIONS, zip(*tracks, strict=True), strict=True))
-    context = {"client": client, "token": token, "matches": matches, "style_rows": style_rows}
+    columns = list(zip(matches, tracks, strict=True))  # the same, one card per therapist, for a phone
+    context = {"client": client, "token": token, "matches": matches, "style_rows": style_rows, "columns": columns}
     return render(request, "questionnaire/compare.html", context)
 
 
