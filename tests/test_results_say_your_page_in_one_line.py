@@ -42,7 +42,7 @@ def test_the_results_page_says_it_in_one_line_with_a_line_for_what_cannot_wait(
     assert region.count("<p") == 1 + 1 + 2  # the line, one nudge, two check-ins
     line = text_of(region[: region.index("</p>")])
     assert line == "Your shortlist (2 of 5) · Conversations (2, 1 replied) · Set aside (1) · Delete everything"
-    assert "No answer from Dana Exact yet, after 4\xa0days. That says nothing about you." in text_of(region)
+    assert "No answer from Dana Exact yet, after 4 days. That says nothing about you." in text_of(region)
     assert "You met Dana Exact: how did it feel?" in region and "You met Blake Near: how did it feel?" in region
     assert 'class="your-page' not in html  # the full box is not on the results page
 
