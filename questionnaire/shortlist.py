@@ -91,6 +91,7 @@ class ReturnForm(forms.Form):
     """Where to return after a button on a card or profile: a page under the client's own link, else their results."""
 
     next = forms.CharField(required=False, max_length=2000)
+    to_card = forms.BooleanField(required=False)  # come back to the card of the therapist acted on
 
     def __init__(self, *args: object, token: str, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -102,5 +103,11 @@ class ReturnForm(forms.Form):
             return value
         return self.home
 
-    def destination(self) -> str:
-        return self.cleaned_data["next"] if self.is_valid() else self.home
+    def destination(self, *, therapist_pk: int | None = None) -> str:
+        """The page to return to; with `to_card`, at the card of the therapist acted on (#therapist-<pk>)."""
+        if not self.is_valid():
+            return self.home
+        where: str = self.cleaned_data["next"]
+        if self.cleaned_data["to_card"] and therapist_pk is not None:
+            where = f"{where.split('#', 1)[0]}#therapist-{therapist_pk}"
+        return where

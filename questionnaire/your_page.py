@@ -55,6 +55,11 @@ class YourPage:
         ]
 
     @property
+    def replied_count(self) -> int:
+        """How many of the client's requests a therapist has answered."""
+        return sum(sent.first_reply_at is not None for sent in self.requests)
+
+    @property
     def is_empty(self) -> bool:
         return not (self.shortlist or self.requests or self.set_aside)
 

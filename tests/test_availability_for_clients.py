@@ -20,8 +20,8 @@ def days_ago(days: int) -> datetime.datetime:
 
 
 def facts(html: str) -> str:
-    start = html.index('<ul class="facts')
-    return html[start : html.index("</ul>", start)]
+    start = html.index('<p class="facts')
+    return html[start : html.index("</p>", start)]
 
 
 def test_a_results_card_says_when_availability_was_confirmed(client: Browser) -> None:

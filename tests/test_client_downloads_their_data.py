@@ -193,7 +193,8 @@ def test_it_holds_nothing_about_anyone_else(client: Browser) -> None:
 def test_it_is_linked_from_your_page_and_only_opens_with_the_link(client: Browser) -> None:
     _, token = make_client()
 
-    html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+    # The full "your page" box is on the shortlist page; the results page says it in one line.
+    html = client.get(reverse("questionnaire:shortlist", args=[token])).content.decode()
 
     assert f'<a href="/c/{token}/download/" download>Download everything we hold about you</a>' in html
     assert client.get("/c/not-a-real-link-at-all-really/download/").status_code == 404

@@ -49,8 +49,11 @@ def test_the_clients_page_lists_the_requests_they_sent(client: Browser) -> None:
     client.post(request_url(token, dana), VALID)
     sent = ConsultationRequest.objects.get()
 
-    html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+    results = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+    # The results page counts them in its one line; the full list is in the box on the shortlist page.
+    html = client.get(reverse("questionnaire:shortlist", args=[token])).content.decode()
 
+    assert "Conversations (1)" in results
     assert reverse("questionnaire:request_sent", args=[token, sent.pk]) in html
     assert "To Dana Exact" in html
 

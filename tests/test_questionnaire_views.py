@@ -33,9 +33,13 @@ def cards(html: str) -> list[Card]:
     for chunk in html.split('<li class="card match-card')[1:]:
         pk = int(re.search(r'id="therapist-(\d+)"', chunk).group(1))  # type: ignore[union-attr]
         fit = re.search(r">Fit score (\d+) out of 100<", chunk).group(1)  # type: ignore[union-attr]
+        # Each weighted scale once: a strongest reason, the largest difference, or a track named by its sentence.
         reasons = re.findall(
-            r'<li class="reason reason-\w+">\s*<figure class="track[^"]*">\s*<figcaption[^>]*>(.*?)</figcaption>', chunk
+            r'<li class="reason-\w+">(.*?)</li>|<p class="largest-difference"><strong>[^<]*</strong> (.*?)</p>'
+            r'|role="img" aria-label="([^"]*)"',
+            chunk,
         )
+        reasons = ["".join(groups) for groups in reasons]
         found.append(Card(pk, fit, reasons))
     return found
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -53,13 +54,28 @@ def saved() -> tuple[Client, str]:
     return make_client(**SAVED, furthest_step=7)
 
 
-def test_the_results_page_shows_the_refine_form_with_the_saved_answers(
+def test_the_results_page_links_to_the_refine_page_after_the_first_cards(
     client: Browser, saved: tuple[Client, str]
 ) -> None:
     _, token = saved
-    make_therapist(name="Someone", insurance_plans=("aetna",), fee=90)
+    for index in range(5):
+        make_therapist(name=f"Someone {index}", license_number=f"LIC-{index}", insurance_plans=("aetna",), fee=90)
 
     html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+
+    refine = reverse("questionnaire:refine", args=[token])
+    assert f'<a href="{refine}">refine your results</a>' in html
+    assert 'method="post" action="' + refine not in html  # the form itself is on its own page
+    cards = [m.start() for m in re.finditer('class="card match-card', html)]
+    assert len(cards) == 5
+    assert cards[2] < html.index(f'href="{refine}"') < cards[3]
+
+
+def test_the_refine_page_shows_the_form_with_the_saved_answers(client: Browser, saved: tuple[Client, str]) -> None:
+    _, token = saved
+    make_therapist(name="Someone", insurance_plans=("aetna",), fee=90)
+
+    html = client.get(reverse("questionnaire:refine", args=[token])).content.decode()
 
     assert f'action="{reverse("questionnaire:refine", args=[token])}"' in html
     shown = chosen(html)
@@ -153,13 +169,16 @@ def test_a_tampered_refinement_is_refused_next_to_the_field_and_nothing_is_saved
     assert field in response.context["refine_form"].errors
     html = response.content.decode()
     assert "Your matches are not updated yet" in html
-    assert '<details class="refine-details" open>' in html
     assert model_to_dict(Client.objects.get()) == before
-    # The results beside the form are still those of the saved answers.
-    assert "Takes Aetna" in html and "Self-pay" not in html
+    # The results still follow the saved answers.
+    results = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+    assert "Takes Aetna" in results and "Self-pay" not in results
 
 
-def test_refining_only_accepts_a_post(client: Browser, saved: tuple[Client, str]) -> None:
+def test_refining_is_a_page_to_read_and_a_form_to_post(client: Browser, saved: tuple[Client, str]) -> None:
     _, token = saved
+    url = reverse("questionnaire:refine", args=[token])
 
-    assert client.get(reverse("questionnaire:refine", args=[token])).status_code == 405
+    assert client.get(url).status_code == 200
+    assert client.put(url).status_code == 405
+    assert client.delete(url).status_code == 405

@@ -33,7 +33,10 @@ def test_setting_aside_removes_a_therapist_from_results_and_the_shortlist(client
     assert "Dana Exact is set aside" in html
     assert owner.shortlist.count() == 0
     assert list(owner.set_aside.values_list("therapist", flat=True)) == [dana.pk]
-    assert reverse("questionnaire:bring_back", args=[token, dana.pk]) in html
+    assert "Set aside (1)" in html
+    # Bringing back is on the shortlist page, where the full "your page" box lives.
+    shortlist = client.get(reverse("questionnaire:shortlist", args=[token])).content.decode()
+    assert reverse("questionnaire:bring_back", args=[token, dana.pk]) in shortlist
 
 
 def test_bringing_back_returns_the_therapist_to_the_results(client: Browser) -> None:

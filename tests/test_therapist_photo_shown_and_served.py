@@ -30,7 +30,7 @@ def with_photo(therapist: Therapist) -> Therapist:
 
 
 def card(html: str, pk: int) -> str:
-    start = html.index(f'<article class="card-body" aria-labelledby="therapist-{pk}"')
+    start = html.index(f'<article aria-labelledby="therapist-{pk}"')
     return html[start : html.index("</article>", start)]
 
 

@@ -28,9 +28,9 @@ def test_a_results_card_draws_the_band_and_reads_the_range(client: Browser) -> N
 
     html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
 
-    assert '<span class="track-band from-3 to-5"></span>' in html
+    # The card's compact track draws the band; its one sentence says the range in words.
+    assert '<span class="band f3 t5 c7"></span>' in html
     assert "they are between leaning gentle and leaning direct, depending on the client" in html
-    assert "Their range: 3 to 5 of 7." in html
     # Two steps from the nearer end: 100 × (1 − 2 ÷ 6)
     assert '<span class="fit-number" aria-hidden="true">67</span>' in html
 

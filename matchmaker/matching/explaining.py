@@ -220,3 +220,21 @@ def card_scales(
     said = {reason.key for reason in strongest} | ({difference.key} if difference else set())
     others = [explained(reason, reason.text) for reason in reasons if reason.key not in said]
     return suits, differs, others
+
+
+@dataclass(frozen=True)
+class CardTrack:
+    """One weighted scale drawn compactly on a results card; `said` when a sentence on the card already tells it."""
+
+    track: StyleTrack
+    sentence: str
+    said: bool
+
+
+def card_tracks(reasons: list[Reason], said: set[str]) -> list[CardTrack]:
+    """A compact track for every weighted scale, in registry order; the sentence names a track the card does not say."""
+    tracks = []
+    for reason in reasons:
+        scale = explained(reason, reason.text)
+        tracks.append(CardTrack(scale.track, scale.sentence, reason.key in said))
+    return tracks

@@ -16,7 +16,7 @@ from django.db.models import Count, Q
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSION_KEYS, DIMENSIONS
-from matchmaker.matching.explaining import ExplainedScale, card_scales
+from matchmaker.matching.explaining import CardTrack, ExplainedScale, card_scales, card_tracks
 from matchmaker.matching.needs import Filter, client_filters
 from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
 from matchmaker.scoring import Preferences, Reason, Style, explain, largest_difference, strongest_reasons
@@ -83,6 +83,14 @@ class Match:
     @property
     def others(self) -> list[ExplainedScale]:
         return self.scales[2]
+
+    @cached_property
+    def tracks(self) -> list[CardTrack]:
+        """One compact track per weighted scale; those the card's sentences already say are marked so."""
+        said = {reason.key for reason in self.strongest}
+        if self.largest_difference is not None:
+            said.add(self.largest_difference.key)
+        return card_tracks(self.reasons, said)
 
 
 def make_match(therapist: Therapist, fit: float, preferences: Preferences, style: Style | None = None) -> Match:

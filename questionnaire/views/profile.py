@@ -32,15 +32,15 @@ def render_profile(
     """The profile page; the consultation view renders it again with a form that needs another look."""
     preferences = client.preferences()
     match = make_match(therapist, fit_score(preferences, therapist.style()), preferences)
-    shortlist = client.shortlist.all()
+    shortlisted = set(client.shortlist.values_list("therapist_id", flat=True))  # one query for both questions
     context = {
         "therapist": therapist,
         "client": client,
         "token": token,
         "match": match,
         "form": form,
-        "on_shortlist": shortlist.filter(therapist=therapist).exists(),
-        "shortlist_is_full": shortlist.count() >= ShortlistEntry.MAX_PER_CLIENT,
+        "on_shortlist": therapist.pk in shortlisted,
+        "shortlist_is_full": len(shortlisted) >= ShortlistEntry.MAX_PER_CLIENT,
         "is_set_aside": client.set_aside.filter(therapist=therapist).exists(),
         "sent": list(with_last_reply(client.requests.filter(therapist=therapist))),
         "can_be_notified": can_be_notified(therapist),

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from matchmaker import aggregates
 from matchmaker.alliance.experienced import experienced_style
@@ -50,32 +50,38 @@ def locks_the_client(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
     return wrapper
 
 
-def render_results(
-    request: HttpRequest, client: Client, token: str, refine_form: RefineForm, *, status: int = 200
-) -> HttpResponse:
-    found = find_matches(client, request.GET.get("page", 1))
-    context = {"client": client, "token": token, "results": found, "refine_form": refine_form}
-    context |= your_page_context(client)
-    return render(request, "questionnaire/results.html", context, status=status)
-
-
 def results(request: HttpRequest, token: str) -> HttpResponse:
+    """The ranked matches. The refine form has its own page; it is here only when nobody is left to show."""
     client = client_for(token)
-    return render_results(request, client, token, RefineForm(instance=client))
+    found = find_matches(client, request.GET.get("page", 1))
+    context = {"client": client, "token": token, "results": found}
+    if not found.matches:
+        context["refine_form"] = RefineForm(instance=client)
+    context |= your_page_context(client)
+    return render(request, "questionnaire/results.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @locks_the_client
 def refine(request: HttpRequest, token: str) -> HttpResponse:
-    """Change a filter or an importance on the results page, without retaking the questionnaire."""
+    """Change a filter or an importance without retaking the questionnaire: its own page, linked from the results."""
     client = client_for(token)
-    # The form gets its own copy: an invalid submission must not change the results shown beside it.
+    if request.method != "POST":
+        return render_refine(request, client, token, RefineForm(instance=client))
+    # The form gets its own copy: an invalid submission must not change anything saved.
     form = RefineForm(request.POST, instance=copy.copy(client))
     if form.is_valid():
         form.save()
         messages.success(request, "Your matches are updated.")
         return redirect("questionnaire:results", token=token)
-    return render_results(request, client, token, form, status=400)
+    return render_refine(request, client, token, form, status=400)
+
+
+def render_refine(
+    request: HttpRequest, client: Client, token: str, refine_form: RefineForm, *, status: int = 200
+) -> HttpResponse:
+    context = {"client": client, "token": token, "refine_form": refine_form}
+    return render(request, "questionnaire/refine.html", context, status=status)
 
 
 def therapist_description(therapist: Therapist) -> str:

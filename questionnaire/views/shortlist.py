@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -25,7 +25,7 @@ from questionnaire.shortlist import (
 )
 from questionnaire.views.profile import published_therapist
 from questionnaire.views.results import client_for, locks_the_client
-from questionnaire.your_page import with_requests
+from questionnaire.your_page import with_requests, your_page_context
 
 
 def known_therapist(client: Client, pk: int) -> Therapist:
@@ -44,6 +44,7 @@ def render_shortlist(request: HttpRequest, client: Client, token: str, form: Com
         "limit": ShortlistEntry.MAX_PER_CLIENT,
         "published_count": sum(entry.therapist.is_published for entry in entries),
     }
+    context |= your_page_context(client)  # the full "your page" box; the results page says it in one line
     return render(request, "questionnaire/shortlist.html", context, status=400 if form.errors else 200)
 
 
@@ -51,6 +52,21 @@ def render_shortlist(request: HttpRequest, client: Client, token: str, form: Com
 def shortlist(request: HttpRequest, token: str) -> HttpResponse:
     client = client_for(token)
     return render_shortlist(request, client, token, CompareForm(client=client))
+
+
+def asks_for_json(request: HttpRequest) -> bool:
+    """A script saving in place (static/js/shortlist.js) asks for a small JSON answer instead of a page."""
+    return "application/json" in request.headers.get("Accept", "") or "X-Requested-With" in request.headers
+
+
+def shortlist_answer(
+    request: HttpRequest, client: Client, destination: str, *, saved: bool, text: str, level: int = messages.SUCCESS
+) -> HttpResponse:
+    """Back to the page (and card) the button was on, saying what happened; or, asked by a script, the same in JSON."""
+    if asks_for_json(request):
+        return JsonResponse({"saved": saved, "message": text, "count": client.shortlist.count()})
+    messages.add_message(request, level, text)
+    return redirect(destination)
 
 
 @require_POST
@@ -61,16 +77,17 @@ def add(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     back = ReturnForm(request.POST, token=token)
     outcome = shortlist_add(client=client, therapist=therapist)
     if outcome is Added.SAVED:
-        messages.success(request, f"{therapist.name} is on your shortlist.")
+        text = f"{therapist.name} is on your shortlist."
     elif outcome is Added.ALREADY:
-        messages.info(request, f"{therapist.name} was already on your shortlist.")
+        text = f"{therapist.name} was already on your shortlist."
     else:
-        messages.info(
-            request,
+        text = (
             f"Your shortlist already holds {ShortlistEntry.MAX_PER_CLIENT} therapists, as many as it keeps. "
-            f"To save {therapist.name}, remove someone first; it is fine to let people go.",
+            f"To save {therapist.name}, remove someone first; it is fine to let people go."
         )
-    return redirect(back.destination())
+    level = messages.SUCCESS if outcome is Added.SAVED else messages.INFO
+    destination = back.destination(therapist_pk=pk)
+    return shortlist_answer(request, client, destination, saved=outcome is not Added.FULL, text=text, level=level)
 
 
 @require_POST
@@ -80,8 +97,8 @@ def remove(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     therapist = get_object_or_404(Therapist, pk=pk, pk__in=client.shortlist.values("therapist"))
     back = ReturnForm(request.POST, token=token)
     shortlist_remove(client=client, therapist=therapist)
-    messages.success(request, f"{therapist.name} is off your shortlist.")
-    return redirect(back.destination())
+    destination = back.destination(therapist_pk=pk)
+    return shortlist_answer(request, client, destination, saved=False, text=f"{therapist.name} is off your shortlist.")
 
 
 @require_GET
@@ -99,7 +116,8 @@ def compare(request: HttpRequest, token: str) -> HttpResponse:
     # One row per dimension, one cell per therapist, so the table reads across.
     tracks = [tracks_for(match.therapist, preferences) for match in matches]
     style_rows = list(zip(DIMENSIONS, zip(*tracks, strict=True), strict=True))
-    context = {"client": client, "token": token, "matches": matches, "style_rows": style_rows}
+    columns = list(zip(matches, tracks, strict=True))  # the same, one card per therapist, for a phone
+    context = {"client": client, "token": token, "matches": matches, "style_rows": style_rows, "columns": columns}
     return render(request, "questionnaire/compare.html", context)
 
 

@@ -71,7 +71,8 @@ def test_they_talk_under_the_private_link_and_the_dashboard(page, therapist_page
     assert_accessible(page)
     page.get_by_role("link", name="Back to your matches").click()
     your_page = page.get_by_role("region", name="Your page")
-    expect(your_page.get_by_text("(replied just now)")).to_be_visible()
+    your_page.get_by_role("link", name="Conversations (1, 1 replied)").click()
+    expect(page.get_by_role("region", name="Your page").get_by_text("(replied just now)")).to_be_visible()
 
     # The therapist sees it, marked as written again.
     therapist_page.goto(reverse("profiles:dashboard"))

@@ -70,6 +70,7 @@ def test_a_low_check_in_is_met_warmly_and_sets_the_therapist_aside(page, met):
     expect(page.get_by_role("heading", level=1)).to_have_text("Your matches")
     names = page.get_by_role("article").get_by_role("heading", level=3)
     expect(names).to_have_text([re.compile("Blake Next"), re.compile("Cleo Gentle")])
+    page.get_by_role("region", name="Your page").get_by_role("link", name="Set aside (1)").click()
     expect(
         page.get_by_role("region", name="Your page").get_by_role("button", name="Bring back: Dana Exact")
     ).to_be_visible()

@@ -156,8 +156,9 @@ def test_it_walks_through_the_steps_with_back_and_a_change_then_refines_the_resu
     )
     expect(page.get_by_text(f"3 of {len(directory)} therapists in the directory fit your needs")).to_be_visible()
 
-    # Refine on the page: drop the insurance, and let directness matter only a little.
-    page.get_by_text("Change a need, or how much each style matters").click()
+    # Refine on its own page, linked after the first cards: drop the insurance, and let directness matter only a little.
+    page.get_by_role("link", name="refine your results").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Refine your results")
     refine = page.locator("form[action$='/refine/']")
     refine.get_by_label("Insurance you would like to use").select_option(label="No insurance, or I will pay myself")
     refine.get_by_role("group", name="How much does “gentle or direct” matter to you?").get_by_role(

@@ -57,8 +57,10 @@ def test_it_sends_a_request_after_fixing_the_contact_and_shows_what_was_sent(pag
 
     page.get_by_role("link", name="Back to your matches").click()
     your_page = page.get_by_role("region", name="Your page")
-    expect(your_page.get_by_role("link", name=re.compile("To Dana Exact"))).to_be_visible()
     expect(your_page.get_by_role("link", name="You met Dana Exact: how did it feel?")).to_be_visible()
+    your_page.get_by_role("link", name="Conversations (1)").click()
+    your_page = page.get_by_role("region", name="Your page")  # the full box, on the shortlist page
+    expect(your_page.get_by_role("link", name=re.compile("To Dana Exact"))).to_be_visible()
     assert_accessible(page)
 
 

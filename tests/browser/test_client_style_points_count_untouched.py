@@ -60,7 +60,7 @@ def test_points_picked_without_an_importance_rank_the_matches(page):
         )
     ).to_be_visible()
     expect(page.get_by_text("Style is not ranking anyone")).to_have_count(0)
-    cards = page.locator(".matches > li")
+    cards = page.locator(".matches > li.match-card")
     expect(cards).to_have_count(2)
     expect(cards.nth(0)).to_contain_text("Dana Direct")
     expect(cards.nth(0)).to_contain_text("right where you asked (very direct)")

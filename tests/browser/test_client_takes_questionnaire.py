@@ -157,10 +157,18 @@ def test_it_ranks_an_exact_style_match_first_with_scores_and_reasons(page, direc
         reasons = explain(PREFERENCES, therapist.style())
         strongest, difference = strongest_reasons(reasons), largest_difference(reasons)
         said = {reason.key for reason in strongest} | ({difference.key} if difference else set())
-        expected = [why_it_fits(reason) for reason in strongest]
-        expected += [where_you_differ(difference)] if difference else []
-        expected += [reason.text for reason in reasons if reason.key not in said]
-        expect(card.locator("li.reason figcaption")).to_have_text(expected)
+        # The strongest and the largest difference as sentences; every weighted scale as one compact track, those
+        # without a sentence named by their own for screen readers.
+        expect(card.locator("ul.strongest > li")).to_have_text([why_it_fits(reason) for reason in strongest])
+        if difference:
+            expect(card.locator(".largest-difference")).to_have_text(
+                f"Where you differ most: {where_you_differ(difference)}"
+            )
+        expect(card.locator(".tracks > div")).to_have_count(len(reasons))
+        others = [reason.text for reason in reasons if reason.key not in said]
+        expect(card.get_by_role("img")).to_have_count(len(others))
+        for index, text in enumerate(others):
+            expect(card.get_by_role("img").nth(index)).to_have_accessible_name(text)
     top = cards.first
     expect(top).to_contain_text("100/100 fit")
     expect(top).to_contain_text("Gentle or direct: right where you asked (direct). This matters a lot to you.")

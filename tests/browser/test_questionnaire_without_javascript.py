@@ -68,8 +68,8 @@ def test_it_takes_the_questionnaire_in_steps_and_refines_without_javascript(page
         expect(page.get_by_role("article", name=therapist.name)).to_contain_text(f"{score}/100 fit")
     expect(page.get_by_text("1 therapist does not offer sessions in Spanish.")).to_be_visible()
 
-    # Refine without JavaScript: the native disclosure opens, the form posts, the page reloads.
-    page.get_by_text("Change a need, or how much each style matters").click()
+    # Refine without JavaScript: a plain link to the refine page, the form posts, back to the results.
+    page.get_by_role("link", name="refine your results").click()
     refine = page.locator("form[action$='/refine/']")
     refine.get_by_role("checkbox", name="English", exact=True).check()
     refine.get_by_role("button", name="Update my matches").click()
