@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
@@ -11,6 +12,9 @@ from matchmaker.alliance import replies
 from matchmaker.alliance.models import CheckIn, ConsultationRequest, Message, Side
 from profiles.models import Therapist
 from questionnaire.models import Client, SetAside, ShortlistEntry
+
+# A therapist's answer stays pointed out on the results page for this long.
+RECENT_REPLY = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,18 @@ class YourPage:
     def replied_count(self) -> int:
         """How many of the client's requests a therapist has answered."""
         return sum(sent.first_reply_at is not None for sent in self.requests)
+
+    @property
+    def recent_replies(self) -> list[ConsultationRequest]:
+        """Open conversations a therapist wrote in within RECENT_REPLY: the results page points to each."""
+        since = timezone.now() - RECENT_REPLY
+        return [
+            sent
+            for sent in self.requests
+            if sent.is_open
+            and not sent.therapist_left
+            and (sent.last_therapist_message_at or sent.first_reply_at or since) > since  # type: ignore[attr-defined]
+        ]
 
     @property
     def is_empty(self) -> bool:

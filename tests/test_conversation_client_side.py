@@ -59,7 +59,8 @@ def test_the_client_reads_the_reply_and_sees_when_it_came(client: Browser) -> No
 
     assert "Dana Reyes replied 2\xa0hours ago." in page
     assert "Happy to talk. &lt;b&gt;Tuesday&lt;/b&gt;?" in page and "<b>Tuesday</b>" not in page
-    assert "Conversations (1, 1 replied)" in results  # the one-line summary; the shortlist page says when
+    assert "Conversations (1, 1 replied)" in results  # the one-line summary
+    assert "Dana Reyes replied 2\xa0hours ago</a>" in results  # and a line for an answer of the past week
     assert "(replied 2\xa0hours ago)" in shortlist
 
 
@@ -134,3 +135,16 @@ def test_a_closed_conversation_lets_the_client_write_a_new_request(client: Brows
     client.post(reverse("questionnaire:request_consultation", args=[token, dana.pk]), NO_CONTACT)
 
     assert ConsultationRequest.objects.filter(client=owner).count() == 2
+
+
+def test_the_results_page_stops_pointing_to_a_reply_after_a_week(client: Browser) -> None:
+    dana = make_therapist_user("dana", name="Dana Reyes")
+    owner, token = make_client()
+    sent = make_consultation_request(dana, client=owner)
+    message_send(request=sent, sender="therapist", body="Happy to talk.")
+    Message.objects.update(created_at=timezone.now() - timedelta(days=8))
+    ConsultationRequest.objects.update(first_reply_at=timezone.now() - timedelta(days=8))
+
+    results = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+
+    assert "Conversations (1, 1 replied)" in results and "Dana Reyes replied" not in results

@@ -39,7 +39,8 @@ def test_the_results_page_says_it_in_one_line_with_a_line_for_what_cannot_wait(
     html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
 
     region = html[html.index('<section class="your-line') : html.index("</section>", html.index("your-line"))]
-    assert region.count("<p") == 1 + 1 + 2  # the line, one nudge, two check-ins
+    assert region.count("<p") == 1 + 1 + 1 + 2  # the line, one recent reply, one nudge, two check-ins
+    assert "Blake Near replied" in text_of(region)
     line = text_of(region[: region.index("</p>")])
     assert line == "Your shortlist (2 of 5) · Conversations (2, 1 replied) · Set aside (1) · Delete everything"
     assert "No answer from Dana Exact yet, after 4 days. That says nothing about you." in text_of(region)
