@@ -122,3 +122,16 @@ def test_a_wrong_link_is_not_found(client: Browser) -> None:
     first, second = shortlisted(owner, 2)
 
     assert compare(client, token + "x", [first.pk, second.pk]).status_code == 404
+
+
+def test_its_title_is_plain_words_and_each_therapist_has_one_phone_card(client: Browser) -> None:
+    owner, token = make_client(directness_point=2, directness_importance=3)
+    chosen = shortlisted(owner, 3)[:2]
+
+    html = compare(client, token, [t.pk for t in chosen]).content.decode()
+
+    title = html[html.index("<title>") + len("<title>") : html.index("</title>")]
+    assert title == "Compare side by side · Matchmaker"
+    assert html.count('class="list-unstyled compare-cards"') == 1
+    for therapist in chosen:
+        assert html.count(f'id="compare-{therapist.pk}"') == 1

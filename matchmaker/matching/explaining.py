@@ -212,14 +212,12 @@ def explained(reason: Reason, sentence: str) -> ExplainedScale:
 
 
 def card_scales(
-    reasons: list[Reason], strongest: list[Reason], difference: Reason | None
-) -> tuple[list[ExplainedScale], ExplainedScale | None, list[ExplainedScale]]:
-    """Every weighted scale once: the strongest reasons, the largest difference, and the rest in registry order."""
+    strongest: list[Reason], difference: Reason | None
+) -> tuple[list[ExplainedScale], ExplainedScale | None]:
+    """The strongest reasons and the largest difference as sentences; card_tracks draws every scale."""
     suits = [explained(reason, why_it_fits(reason)) for reason in strongest]
     differs = None if difference is None else explained(difference, where_you_differ(difference))
-    said = {reason.key for reason in strongest} | ({difference.key} if difference else set())
-    others = [explained(reason, reason.text) for reason in reasons if reason.key not in said]
-    return suits, differs, others
+    return suits, differs
 
 
 @dataclass(frozen=True)

@@ -68,9 +68,9 @@ class Match:
     insurance_names: list[str] | None = None
 
     @cached_property
-    def scales(self) -> tuple[list[ExplainedScale], ExplainedScale | None, list[ExplainedScale]]:
-        """The weighted scales as the card says them, each once."""
-        return card_scales(self.reasons, self.strongest, self.largest_difference)
+    def scales(self) -> tuple[list[ExplainedScale], ExplainedScale | None]:
+        """The strongest reasons and the largest difference, as the card says them in sentences."""
+        return card_scales(self.strongest, self.largest_difference)
 
     @property
     def suits(self) -> list[ExplainedScale]:
@@ -79,10 +79,6 @@ class Match:
     @property
     def differs(self) -> ExplainedScale | None:
         return self.scales[1]
-
-    @property
-    def others(self) -> list[ExplainedScale]:
-        return self.scales[2]
 
     @cached_property
     def tracks(self) -> list[CardTrack]:
