@@ -6,13 +6,17 @@ every filter reports how many therapists it removed, in the order the filters ap
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import SimpleNamespace
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db import connections
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSION_KEYS, DIMENSIONS
@@ -149,29 +153,81 @@ def state_removal(client: Client, published: int, in_state: int) -> Removal | No
     )
 
 
+def condition_sql(condition: Q) -> tuple[str, list[object]]:
+    """A condition on Listing's columns as one SQL boolean, compiled once by the ORM.
+
+    A condition that holds for every row (or none) compiles to TRUE (or FALSE), as the ORM decides.
+    """
+    query = Listing.objects.filter(condition).query
+    compiler = query.get_compiler(using=Listing.objects.db)
+    try:
+        sql, params = compiler.compile(query.where)
+    except FullResultSet:
+        return "TRUE", []
+    except EmptyResultSet:
+        return "FALSE", []
+    return (f"({sql})", list(params)) if sql else ("TRUE", [])
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A condition on Listing's columns as SQL with its parameters."""
+
+    sql: str
+    params: list[object]
+
+
+def compiled(condition: Q) -> Compiled:
+    return Compiled(*condition_sql(condition))
+
+
+def all_of(conditions: list[Compiled]) -> Compiled:
+    return Compiled(" AND ".join(c.sql for c in conditions) or "TRUE", [p for c in conditions for p in c.params])
+
+
+def count_removals(base: Compiled, filters: list[Filter], conditions: list[Compiled]) -> dict[str, int]:
+    """The rows in `base`; per filter, how many it removed after the filters before it and, if the
+    client chose it, how many fail it alone; and how many are left after every filter.
+
+    Each condition is evaluated once per row into a column of booleans, and every count is taken
+    over those columns: one pass over the state's rows however many filters apply.
+    """
+    columns = ["TRUE AS c_none", *(f"COALESCE({c.sql}, FALSE) AS c{i}" for i, c in enumerate(conditions))]
+    params = [*all_of(conditions).params, *base.params]
+
+    def all_pass(indices: Iterable[int]) -> str:
+        return " AND ".join(f"c{index}" for index in indices) or "TRUE"
+
+    counts = {"in_state": "COUNT(*)"}
+    for index, directory_filter in enumerate(filters):
+        counts[f"removed_{index}"] = f"COUNT(*) FILTER (WHERE {all_pass(range(index))} AND NOT c{index})"
+        if directory_filter.chosen:
+            others = (other for other in range(len(filters)) if other != index)
+            counts[f"alone_{index}"] = f"COUNT(*) FILTER (WHERE {all_pass(others)} AND NOT c{index})"
+    counts["remaining"] = f"COUNT(*) FILTER (WHERE {all_pass(range(len(filters)))})"
+    database = connections[Listing.objects.db]
+    table = database.ops.quote_name(Listing._meta.db_table)
+    checked = f"SELECT {', '.join(columns)} FROM {table} WHERE {base.sql}"
+    sql = f"SELECT {', '.join(counts.values())} FROM ({checked}) AS checked"
+    with database.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return {key: int(value or 0) for key, value in zip(counts, row, strict=True)}
+
+
 def find_matches(client: Client, page_number: object = 1) -> Results:
     """Ranked matches for one page of results, in a fixed number of queries whatever the directory size.
 
-    Everything runs on the Listing table, one state's rows at a time. One aggregate
-    counts, per filter, how many therapists it removed after the filters before it,
-    and how many fail that filter alone (who would appear if it were relaxed). A
-    second query ranks and slices; a third loads the page's therapists.
+    Everything runs on the Listing table, one state's rows at a time. Each need's condition is
+    compiled once by the ORM and reused as plain SQL: one aggregate counts, per filter, how many
+    therapists it removed after the filters before it, and how many fail that filter alone (who
+    would appear if it were relaxed); a second query ranks and slices; a third loads the page's
+    therapists.
     """
     filters = client_filters(client)
-    base = Listing.objects.filter(state=client.state) if client.state else Listing.objects.filter(primary=True)
-    passed = Q()
-    counts: dict[str, Count] = {"in_state": Count("pk")}
-    for index, directory_filter in enumerate(filters):
-        counts[f"removed_{index}"] = Count("pk", filter=passed & ~directory_filter.condition)
-        passed &= directory_filter.condition
-        others = Q()
-        for other in filters:
-            if other is not directory_filter:
-                others &= other.condition
-        if directory_filter.chosen:
-            counts[f"alone_{index}"] = Count("pk", filter=others & ~directory_filter.condition)
-    counts["remaining"] = Count("pk", filter=passed)
-    totals = base.aggregate(**counts)
+    in_state = compiled(Q(state=client.state) if client.state else Q(primary=True))
+    conditions = [compiled(directory_filter.condition) for directory_filter in filters]
+    totals = count_removals(in_state, filters, conditions)
     published = max(published_count(), totals["in_state"])
 
     removals: dict[str, Removal] = {}
@@ -190,8 +246,9 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
     suggestion = None if totals["remaining"] else suggest_relaxing(filters, removals, alone)
 
     preferences = client.preferences()
+    passed = all_of([in_state, *conditions])
     ranked = (
-        base.filter(passed)
+        Listing.objects.filter(RawSQL(passed.sql, passed.params, output_field=BooleanField()))
         .ranked(preferences)
         .values_list("therapist_id", "fit", "languages_mask", "insurance_mask", *DIMENSION_KEYS, *HIGH_FIELDS)
     )
