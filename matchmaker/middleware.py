@@ -13,7 +13,8 @@ from django.utils.cache import patch_cache_control
 # A client's private pages (and the page after deleting them), the questionnaire's first step,
 # therapists' own pages, accounts and the admin. Any response from these paths, errors and
 # redirects included, is kept out of every cache and every search index.
-PRIVATE_PREFIXES = ("/c/", "/start/", "/deleted/", "/therapist/", "/accounts/", "/admin/")
+CLIENT_LINK_PREFIX = "/c/"
+PRIVATE_PREFIXES = (CLIENT_LINK_PREFIX, "/start/", "/deleted/", "/therapist/", "/accounts/", "/admin/")
 
 
 class PrivatePagesMiddleware:
@@ -52,28 +53,32 @@ class FormEncodingMiddleware:
 def carries_a_secret(request: HttpRequest, response: HttpResponse) -> bool:
     """Whether a response may hold a secret that compression could leak (BREACH).
 
-    Three independent signs, any one enough: the path is one of the private prefixes (a client's
-    link, accounts, the admin); the route takes a `token` (a private link or a confirmation link,
-    wherever it is mounted); or the view marked the response private or no-store.
+    Under a client's private link (/c/<token>/...) the secret is the token, and a page holds it or
+    not: their results page writes its links relative to itself (questionnaire.private_links) and so
+    holds none. Anywhere else, any one sign is enough: a private prefix (accounts, therapists' pages,
+    the admin), a route that takes a token (a confirmation link), a response marked private or no-store.
     """
-    if request.path_info.startswith(PRIVATE_PREFIXES):
-        return True
     match = request.resolver_match
-    if match is not None and "token" in match.kwargs:
+    token = match.kwargs.get("token") if match is not None else None
+    if request.path_info.startswith(CLIENT_LINK_PREFIX) and isinstance(token, str) and token:
+        return token.encode() in response.content
+    if request.path_info.startswith(PRIVATE_PREFIXES) or token is not None:
         return True
     cache_control = response.get("Cache-Control", "").lower()
     return "private" in cache_control or "no-store" in cache_control
 
 
 class PublicPagesGZipMiddleware(GZipMiddleware):
-    """Gzip public HTML pages; never a page that may carry a private link or personal data.
+    """Gzip HTML pages that hold no secret: never a page that spells out a private link.
 
     Compressing a secret next to text an attacker can choose lets them guess the secret byte by
-    byte from the compressed length (BREACH). A client's private link is such a secret and it sits
-    in every form action and link on their pages, so those pages go out uncompressed. Django's
-    CSRF token is masked anew on every response, and the random padding of GZipMiddleware hides
-    lengths a little more, so the public pages (which carry no other secret) are safe to compress.
-    Files (static, downloads) stream and are left to whitenoise, which serves them precompressed.
+    byte from the compressed length (BREACH). A client's private link is such a secret: a page that
+    holds it in a form action or link goes out uncompressed. The results page holds it nowhere (its
+    links are relative), so it is compressed: what it shows (the client's matches) is private but is
+    not a secret an attacker could guess by reflecting text, for no text of theirs is on it. Django's
+    CSRF token is masked anew on every response, and GZipMiddleware's random padding hides lengths a
+    little more. Files (static, downloads) stream and are left to whitenoise, which serves them
+    precompressed.
     """
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:

@@ -99,6 +99,8 @@ class ReturnForm(forms.Form):
 
     def clean_next(self) -> str:
         value: str = self.cleaned_data["next"]
+        if value.startswith("?"):  # the results page names only its query, so that it holds no private link
+            value = self.home + value
         if SAFE_PATH.match(value) and value.startswith(self.home):
             return value
         return self.home

@@ -85,3 +85,10 @@ def table_rows(html: str, caption: str) -> list[list[str]]:
     parser = Tables()
     parser.feed(html)
     return parser.tables[caption]
+
+
+def from_results(url: str, token: str) -> str:
+    """A link to `url` as the results page (/c/<token>/) writes it: relative to itself, in quotes, without the token."""
+    results = f"/c/{token}/"
+    assert url.startswith(results), url
+    return f'"{url.removeprefix(results)}'

@@ -15,6 +15,7 @@ from profiles.models import Therapist
 from questionnaire.forms import LAST_STEP
 from questionnaire.models import Client
 from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist
+from tests.html_helpers import from_results
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_the_clients_page_offers_a_check_in_only_after_reaching_out(client: Brow
 
     html = client.get(results).content.decode()
     assert "You met Dana Exact: how did it feel?" in html
-    assert check_in_url(token, dana) in html
+    assert from_results(check_in_url(token, dana), token) in html
 
 
 def test_a_check_in_cannot_be_given_for_a_therapist_the_client_never_wrote_to(client: Browser) -> None:
@@ -207,4 +208,4 @@ def test_the_clients_page_links_to_an_earlier_check_in(client: Browser, met: tup
 
     html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
 
-    assert reverse("questionnaire:check_in_result", args=[token, saved.pk]) in html
+    assert from_results(reverse("questionnaire:check_in_result", args=[token, saved.pk]), token) in html

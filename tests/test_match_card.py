@@ -9,6 +9,7 @@ from django.urls import reverse
 from matchmaker.matching.explaining import where_you_differ, why_it_fits
 from matchmaker.scoring import explain, largest_difference, strongest_reasons
 from tests.factories import make_client, make_therapist
+from tests.html_helpers import from_results
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,7 @@ def test_its_shortlist_button_posts_and_knows_when_the_therapist_is_saved(client
 
     html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
 
-    assert reverse("questionnaire:shortlist_add", args=[token, dana.pk]) in card(html, dana.pk)
+    assert from_results(reverse("questionnaire:shortlist_add", args=[token, dana.pk]), token) in card(html, dana.pk)
     blake_card = card(html, blake.pk)
     assert "On your shortlist" in blake_card
-    assert reverse("questionnaire:shortlist_remove", args=[token, blake.pk]) in blake_card
+    assert from_results(reverse("questionnaire:shortlist_remove", args=[token, blake.pk]), token) in blake_card

@@ -15,7 +15,7 @@ from matchmaker.dimensions import DIMENSIONS
 from questionnaire.forms import MAX_FEE, REFINE_PRACTICAL_FIELDS
 from questionnaire.models import Client
 from tests.factories import make_client, make_therapist
-from tests.html_helpers import chosen
+from tests.html_helpers import chosen, from_results
 
 pytestmark = pytest.mark.django_db
 
@@ -64,11 +64,11 @@ def test_the_results_page_links_to_the_refine_page_after_the_first_cards(
     html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
 
     refine = reverse("questionnaire:refine", args=[token])
-    assert f'<a href="{refine}">refine your results</a>' in html
+    assert f'<a href={from_results(refine, token)}">refine your results</a>' in html
     assert 'method="post" action="' + refine not in html  # the form itself is on its own page
     cards = [m.start() for m in re.finditer('class="card match-card', html)]
     assert len(cards) == 5
-    assert cards[2] < html.index(f'href="{refine}"') < cards[3]
+    assert cards[2] < html.index(f"href={from_results(refine, token)}") < cards[3]
 
 
 def test_the_refine_page_shows_the_form_with_the_saved_answers(client: Browser, saved: tuple[Client, str]) -> None:

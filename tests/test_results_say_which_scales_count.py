@@ -10,6 +10,7 @@ from matchmaker.dimensions import DIMENSIONS
 from matchmaker.matching.explaining import style_counting
 from questionnaire.forms import LAST_STEP
 from tests.factories import make_client, make_therapist
+from tests.html_helpers import from_results
 
 pytestmark = pytest.mark.django_db
 
@@ -53,4 +54,4 @@ def test_it_says_plainly_when_style_ranks_no_one_and_how_to_change_it(client: Br
 
     assert "Style is not ranking anyone" in html
     assert "Every therapist who fits your needs scores the same." in html
-    assert f'href="{reverse("questionnaire:edit", args=[token])}">change your answers</a>' in html
+    assert f'href={from_results(reverse("questionnaire:edit", args=[token]), token)}">change your answers</a>' in html

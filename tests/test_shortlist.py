@@ -9,6 +9,7 @@ from django.urls import reverse
 from profiles.models import Therapist
 from questionnaire.models import ShortlistEntry
 from tests.factories import make_client, make_therapist
+from tests.html_helpers import from_results
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_it_saves_a_therapist_and_shows_them_as_on_the_shortlist(client: Browser
     html = response.content.decode()
     assert "Dana Exact is on your shortlist." in html
     assert "On your shortlist" in html
-    assert reverse("questionnaire:shortlist_remove", args=[token, dana.pk]) in html
+    assert from_results(reverse("questionnaire:shortlist_remove", args=[token, dana.pk]), token) in html
 
 
 def test_it_keeps_one_entry_when_the_same_therapist_is_saved_twice(client: Browser) -> None:

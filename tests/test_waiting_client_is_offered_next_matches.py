@@ -7,6 +7,7 @@ from django.test import Client as Browser
 from django.urls import reverse
 
 from tests.factories import make_client, make_request_sent_ago, make_therapist_user
+from tests.html_helpers import from_results
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_after_three_days_it_says_so_and_offers_who_comes_next(client: Browser, 
     assert not owner.set_aside.exists()
     assert results.index("Therapist 7") < results.index("Therapist 5")
     assert "No answer from Therapist 7 yet, after 3\xa0days." in results
-    assert reverse("questionnaire:request_sent", args=[token, sent.pk]) in results
+    assert from_results(reverse("questionnaire:request_sent", args=[token, sent.pk]), token) in results
 
 
 def test_an_answer_or_a_closed_conversation_ends_the_nudge(client: Browser, directory) -> None:

@@ -16,9 +16,10 @@ from matchmaker.alliance.experienced import experienced_style
 from matchmaker.matching.find import find_matches
 from profiles.curation import may_preview_unpublished
 from profiles.models import Therapist
+from questionnaire.cards import cards_for
 from questionnaire.forms import RefineForm
 from questionnaire.models import Client, hash_token
-from questionnaire.your_page import your_page_context
+from questionnaire.your_page import your_page
 
 
 def client_for(token: str) -> Client:
@@ -54,10 +55,16 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
     """The ranked matches. The refine form has its own page; it is here only when nobody is left to show."""
     client = client_for(token)
     found = find_matches(client, request.GET.get("page", 1))
-    context = {"client": client, "token": token, "results": found}
+    mine = your_page(client)
+    context = {
+        "client": client,
+        "token": token,
+        "results": found,
+        "your_page": mine,
+        "cards": cards_for(found.matches, client, mine.shortlisted_ids),
+    }
     if not found.matches:
         context["refine_form"] = RefineForm(instance=client)
-    context |= your_page_context(client)
     return render(request, "questionnaire/results.html", context)
 
 
