@@ -10,7 +10,6 @@ relative to the client's results page (questionnaire.private_links), so no piece
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
@@ -18,34 +17,28 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from matchmaker.matching.find import Match
+from matchmaker.memo import Memo
 from questionnaire.models import Client
 from questionnaire.private_links import below_results
 from questionnaire.templatetags.meeting_words import ways_to_meet
 
 
 class Fragments:
-    """Rendered template pieces kept in memory, the least recently added dropped first past `size`."""
+    """Rendered template pieces kept in memory (matchmaker.memo), the oldest dropped first past `size`."""
 
     def __init__(self, size: int) -> None:
-        self.size = size
-        self.saved: dict[tuple[str, Hashable], SafeString] = {}
-        self.lock = threading.Lock()
+        self.memo: Memo[SafeString] = Memo(size)
 
     def render(self, template_name: str, key: Hashable, context: Mapping[str, object]) -> SafeString:
         """The template rendered with `context`; `key` must hold every value the template reads."""
-        saved_key = (template_name, key)
-        html = self.saved.get(saved_key)
-        if html is None:
-            html = mark_safe(render_to_string(template_name, dict(context)).strip())  # noqa: S308 - our template's output
-            with self.lock:
-                if len(self.saved) >= self.size:
-                    self.saved.pop(next(iter(self.saved)))
-                self.saved[saved_key] = html
-        return html
 
-    def clear(self) -> None:
-        with self.lock:
-            self.saved.clear()
+        def rendered() -> SafeString:
+            return mark_safe(render_to_string(template_name, dict(context)).strip())  # noqa: S308 - our template
+
+        return self.memo.get((template_name, key), rendered)
+
+    def __len__(self) -> int:
+        return len(self.memo)
 
 
 # A few hundred bytes each: at most a few megabytes per process.

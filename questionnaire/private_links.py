@@ -7,11 +7,14 @@ matchmaker.middleware) and parts of it can be kept and shared between clients (q
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.urls import reverse
 
 _PLACEHOLDER = "token"
 
 
+@lru_cache(maxsize=100_000)  # the same for every client: reversing 80 links a page is worth keeping
 def below_results(name: str, *args: object) -> str:
     """A page under a client's private link, as a link relative to their results page.
 

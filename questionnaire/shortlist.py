@@ -44,10 +44,18 @@ def set_aside_add(*, client: Client, therapist: Therapist) -> None:
     with transaction.atomic():
         SetAside.objects.get_or_create(client=client, therapist=therapist)
         client.shortlist.filter(therapist=therapist).delete()
+        answers_changed(client)
 
 
 def set_aside_remove(*, client: Client, therapist: Therapist) -> None:
-    client.set_aside.filter(therapist=therapist).delete()
+    with transaction.atomic():
+        client.set_aside.filter(therapist=therapist).delete()
+        answers_changed(client)
+
+
+def answers_changed(client: Client) -> None:
+    """Note that what ranks this client's matches changed: a kept ranking (matching.find) is keyed by it."""
+    client.save(update_fields=["updated_at"])
 
 
 COMPARE_MIN, COMPARE_MAX = 2, 3

@@ -79,7 +79,7 @@ def test_kept_pieces_are_bounded_and_keyed_by_what_they_show() -> None:
     fragments.render("questionnaire/_card_facts.html", ("c",), facts("Online and in person"))
 
     assert first == again and first.startswith("Online only · $80 a session")
-    assert len(fragments.saved) == 2  # the oldest piece made room
+    assert len(fragments) == 2  # the oldest piece made room
     assert fragments.render("questionnaire/_card_facts.html", ("a",), facts("Rendered anew")).startswith(
         "Rendered anew"
     )

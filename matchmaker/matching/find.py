@@ -6,10 +6,13 @@ every filter reports how many therapists it removed, in the order the filters ap
 
 from __future__ import annotations
 
+import functools
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import SimpleNamespace
+from typing import Any
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet, FullResultSet
@@ -17,12 +20,14 @@ from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSION_KEYS, DIMENSIONS
 from matchmaker.matching.explaining import CardTrack, ExplainedScale, card_scales, card_tracks
 from matchmaker.matching.needs import Filter, client_filters
-from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
+from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY, directory_changes_here
+from matchmaker.memo import Memo
 from matchmaker.scoring import Preferences, Reason, Style, explain, largest_difference, strongest_reasons
 from profiles.models import Listing, Therapist, style_of
 from questionnaire.models import Client
@@ -126,17 +131,24 @@ def suggest_relaxing(filters: list[Filter], removals: dict[str, Removal], alone:
     return Suggestion(max(chosen, key=lambda removal: removal.count), 0)
 
 
-def published_count() -> int:
-    """How many therapists the directory lists, for the sentences about what filters removed.
+def directory_state() -> tuple[int, int]:
+    """How many therapists the directory lists, and a stamp that changes whenever the directory does.
 
-    Counting a million rows on every results page is the slowest part of it, so the
-    number is cached; the search table's writer clears it when a rebuild commits.
+    Counting a million rows on every results page is the slowest part of it, so the number is
+    cached; the search table's writer clears it when a rebuild commits, and the next count gets a
+    new stamp (which lets go of every kept ranking; see ranking_key).
     """
-    count = cache.get(PUBLISHED_COUNT_KEY)
-    if count is None:
-        count = Therapist.objects.published().count()
-        cache.set(PUBLISHED_COUNT_KEY, count, 300)
-    return int(count)
+    state = cache.get(PUBLISHED_COUNT_KEY)
+    if not isinstance(state, tuple):
+        state = (Therapist.objects.published().count(), time.time_ns())
+        cache.set(PUBLISHED_COUNT_KEY, state, 300)
+    count, stamp = state
+    return int(count), int(stamp)
+
+
+def published_count() -> int:
+    """How many therapists the directory lists, for the sentences about what filters removed."""
+    return directory_state()[0]
 
 
 def state_removal(client: Client, published: int, in_state: int) -> Removal | None:
@@ -215,6 +227,33 @@ def count_removals(base: Compiled, filters: list[Filter], conditions: list[Compi
     return {key: int(value or 0) for key, value in zip(counts, row, strict=True)}
 
 
+# A client's counts and ranked pages are kept a few minutes in this process, so that reloading the
+# results, paging back or coming back from a profile does not rank the whole state again. The key
+# holds every input: every answer the client saved (an unsaved copy with another answer, as a check-in
+# proposal shows, is another key), whom they set aside (which saves the client, moving updated_at),
+# the directory (changed here, or anywhere once committed) and the time (the availability and age
+# filters move with it). It holds no private link, and nothing is kept beyond this process.
+RANKING_KEPT_SECONDS = 300
+KEPT_COUNTS: Memo[dict[str, int]] = Memo(size=5_000, seconds=RANKING_KEPT_SECONDS)
+KEPT_PAGES: Memo[list[tuple[Any, ...]]] = Memo(size=5_000, seconds=RANKING_KEPT_SECONDS)
+NOT_AN_ANSWER = {"last_seen_at"}  # opening the link changes nothing the ranking reads
+
+
+def answers_of(client: Client) -> tuple[object, ...]:
+    """Every saved field of the client as a hashable value: lists (languages, concerns) as tuples."""
+    values = []
+    for model_field in Client._meta.concrete_fields:
+        if model_field.attname not in NOT_AN_ANSWER:
+            value = getattr(client, model_field.attname)
+            values.append(tuple(value) if isinstance(value, list) else value)
+    return tuple(values)
+
+
+def ranking_key(client: Client, stamp: int) -> tuple[object, ...]:
+    when = int(timezone.now().timestamp() // RANKING_KEPT_SECONDS)
+    return (answers_of(client), directory_changes_here(), stamp, when)
+
+
 def find_matches(client: Client, page_number: object = 1) -> Results:
     """Ranked matches for one page of results, in a fixed number of queries whatever the directory size.
 
@@ -222,13 +261,20 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
     compiled once by the ORM and reused as plain SQL: one aggregate counts, per filter, how many
     therapists it removed after the filters before it, and how many fail that filter alone (who
     would appear if it were relaxed); a second query ranks and slices; a third loads the page's
-    therapists.
+    therapists. The first two are kept a few minutes (ranking_key), and skipped while kept.
     """
     filters = client_filters(client)
-    in_state = compiled(Q(state=client.state) if client.state else Q(primary=True))
-    conditions = [compiled(directory_filter.condition) for directory_filter in filters]
-    totals = count_removals(in_state, filters, conditions)
-    published = max(published_count(), totals["in_state"])
+    preferences = client.preferences()
+    published, stamp = directory_state()
+    key = ranking_key(client, stamp)
+
+    @functools.cache
+    def sql() -> tuple[Compiled, list[Compiled]]:
+        in_state = compiled(Q(state=client.state) if client.state else Q(primary=True))
+        return in_state, [compiled(directory_filter.condition) for directory_filter in filters]
+
+    totals = KEPT_COUNTS.get(key, lambda: count_removals(sql()[0], filters, sql()[1]))
+    published = max(published, totals["in_state"])
 
     removals: dict[str, Removal] = {}
     outside = state_removal(client, published, totals["in_state"])
@@ -245,16 +291,21 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
             )
     suggestion = None if totals["remaining"] else suggest_relaxing(filters, removals, alone)
 
-    preferences = client.preferences()
-    passed = all_of([in_state, *conditions])
-    ranked = (
-        Listing.objects.filter(RawSQL(passed.sql, passed.params, output_field=BooleanField()))
-        .ranked(preferences)
-        .values_list("therapist_id", "fit", "languages_mask", "insurance_mask", *DIMENSION_KEYS, *HIGH_FIELDS)
-    )
-    paginator = KnownCountPaginator(ranked, PAGE_SIZE, totals["remaining"])
-    page = paginator.get_page(page_number)
-    scored = list(page.object_list)
+    page = KnownCountPaginator((), PAGE_SIZE, totals["remaining"]).get_page(page_number)
+    first = (page.number - 1) * PAGE_SIZE
+
+    def ranked_page() -> list[tuple[Any, ...]]:
+        in_state, conditions = sql()
+        passed = all_of([in_state, *conditions])
+        ranked = (
+            Listing.objects.filter(RawSQL(passed.sql, passed.params, output_field=BooleanField()))
+            .ranked(preferences)
+            .values_list("therapist_id", "fit", "languages_mask", "insurance_mask", *DIMENSION_KEYS, *HIGH_FIELDS)
+        )
+        return list(ranked[first : first + PAGE_SIZE])
+
+    scored = KEPT_PAGES.get((page.number, key), ranked_page)
+    page.object_list = scored
     therapists = Therapist.objects.in_bulk([row[0] for row in scored])
     matches = []
     for pk, fit, languages_mask, insurance_mask, *points in scored:

@@ -21,7 +21,8 @@ from matchmaker import geo, vocabulary
 from matchmaker.dimensions import DIMENSIONS
 from profiles.models import LISTING_FILTER_FIELDS, Listing, Therapist
 
-# The results page caches the directory's size under this key; see matchmaker.matching.find.
+# The results page caches the directory's size under this key, with a stamp of when it was counted that
+# tells kept rankings the directory changed; see matchmaker.matching.find.
 PUBLISHED_COUNT_KEY = "matching:published-count"
 # The questionnaire's first step caches how many are listed in each state; see matchmaker.matching.states.
 STATE_COUNTS_KEY = "matching:state-counts"
@@ -64,12 +65,24 @@ def listings_for(therapist: Therapist) -> list[Listing]:
     ]
 
 
+class _Changes:
+    """How many times this process has changed the search table: part of the key of a kept ranking."""
+
+    count = 0
+
+
+def directory_changes_here() -> int:
+    return _Changes.count
+
+
 def forget_published_count() -> None:
     """Drop the cached directory size, and the counts per state, once the transaction commits.
 
     Cleared earlier, a request running meanwhile could count the old rows and cache
-    the old number again.
+    the old number again. Rankings kept in this process are let go at once (the count of
+    changes moves on), those in other processes when the shared entry goes (its stamp changes).
     """
+    _Changes.count += 1
     transaction.on_commit(lambda: cache.delete_many([PUBLISHED_COUNT_KEY, STATE_COUNTS_KEY]))
 
 
