@@ -70,6 +70,10 @@ class Card:
     facts: SafeString
     shortlisted: bool
 
+    def html(self) -> SafeString:
+        """The whole card, rendered once for these very values (a reload shows the same cards)."""
+        return FRAGMENTS.render("questionnaire/_match_card.html", self, {"card": self})
+
     @property
     def link(self) -> str:
         return therapist_link(self.pk)

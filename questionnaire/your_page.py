@@ -13,6 +13,9 @@ from matchmaker.alliance.models import CheckIn, ConsultationRequest, Message, Si
 from profiles.models import Therapist
 from questionnaire.models import Client, SetAside, ShortlistEntry
 
+# What the box shows of a saved or set-aside therapist: loading only this keeps the page's queries small.
+ENTRY_FIELDS = ("client_id", "therapist_id", "created_at", "therapist__name", "therapist__status")
+
 # A therapist's answer stays pointed out on the results page for this long.
 RECENT_REPLY = timedelta(days=7)
 
@@ -108,13 +111,13 @@ def your_page(client: Client) -> YourPage:
     for request in requests:  # newest first, so the first request per therapist stands for them
         if request.therapist is not None:
             offers.setdefault(request.therapist_id, CheckInOffer(request.therapist, request.latest_check_in))  # type: ignore[attr-defined]
-    shortlist = list(client.shortlist.select_related("therapist"))
+    shortlist = list(client.shortlist.select_related("therapist").only(*ENTRY_FIELDS))
     for entry in shortlist:
         entry.sent = next((sent for sent in requests if sent.therapist_id == entry.therapist_id), None)  # type: ignore[attr-defined]
     return YourPage(
         shortlist=shortlist,
         requests=requests,
-        set_aside=list(client.set_aside.select_related("therapist").order_by("created_at", "pk")),
+        set_aside=list(client.set_aside.select_related("therapist").only(*ENTRY_FIELDS).order_by("created_at", "pk")),
         check_ins=list(offers.values()),
     )
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from matchmaker.matching import find
 from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
 from profiles.models import Listing
+from questionnaire.models import Client
 from tests.factories import make_client, make_therapist
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +98,18 @@ def test_the_kept_ranking_is_let_go_as_time_moves_on(
 
     html = client.get(three["url"]).content.decode()
     assert names_in_order(html, NAMES) == ["Direct Dana", "Gentle Gale", "Middle Morgan"]
+
+
+def kept_rankings() -> list[str]:
+    """The cache's keys for kept rankings (the local-memory cache the tests run with)."""
+    return [key for key in cache._cache if ":ranking:" in key]  # type: ignore[attr-defined]
+
+
+def test_deleting_everything_drops_the_kept_ranking_at_once(client: Browser, three: dict[str, Any]) -> None:
+    client.get(three["url"])
+    assert kept_rankings()
+
+    client.post(three["url"] + "delete/")
+
+    assert not Client.objects.exists()
+    assert kept_rankings() == []

@@ -7,8 +7,9 @@ every filter reports how many therapists it removed, in the order the filters ap
 from __future__ import annotations
 
 import functools
+import hashlib
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import SimpleNamespace
@@ -26,8 +27,7 @@ from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSION_KEYS, DIMENSIONS
 from matchmaker.matching.explaining import CardTrack, ExplainedScale, card_scales, card_tracks
 from matchmaker.matching.needs import Filter, client_filters
-from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY, directory_changes_here
-from matchmaker.memo import Memo
+from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
 from matchmaker.scoring import Preferences, Reason, Style, explain, largest_difference, strongest_reasons
 from profiles.models import Listing, Therapist, style_of
 from questionnaire.models import Client
@@ -227,20 +227,19 @@ def count_removals(base: Compiled, filters: list[Filter], conditions: list[Compi
     return {key: int(value or 0) for key, value in zip(counts, row, strict=True)}
 
 
-# A client's counts and ranked pages are kept a few minutes in this process, so that reloading the
-# results, paging back or coming back from a profile does not rank the whole state again. The key
-# holds every input: every answer the client saved (an unsaved copy with another answer, as a check-in
-# proposal shows, is another key), whom they set aside (which saves the client, moving updated_at),
-# the directory (changed here, or anywhere once committed) and the time (the availability and age
-# filters move with it). It holds no private link, and nothing is kept beyond this process.
+# A client's counts and ranked pages are kept a few minutes in the shared cache, so that reloading
+# the results, paging back or coming back from a profile does not rank the whole state again, on
+# whichever server the request lands. The key is a digest of every input: every answer the client
+# saved (an unsaved copy with another answer, as a check-in proposal shows, is another key), whom
+# they set aside (which saves the client, moving updated_at), the directory (its stamp) and the time
+# (the availability and age filters move with it). The entry holds counts and therapist ids; neither
+# it nor its key holds an answer or a private link.
 RANKING_KEPT_SECONDS = 300
-KEPT_COUNTS: Memo[dict[str, int]] = Memo(size=5_000, seconds=RANKING_KEPT_SECONDS)
-KEPT_PAGES: Memo[list[tuple[Any, ...]]] = Memo(size=5_000, seconds=RANKING_KEPT_SECONDS)
 NOT_AN_ANSWER = {"last_seen_at"}  # opening the link changes nothing the ranking reads
 
 
 def answers_of(client: Client) -> tuple[object, ...]:
-    """Every saved field of the client as a hashable value: lists (languages, concerns) as tuples."""
+    """Every saved field of the client: lists (languages, concerns) as tuples."""
     values = []
     for model_field in Client._meta.concrete_fields:
         if model_field.attname not in NOT_AN_ANSWER:
@@ -249,9 +248,38 @@ def answers_of(client: Client) -> tuple[object, ...]:
     return tuple(values)
 
 
-def ranking_key(client: Client, stamp: int) -> tuple[object, ...]:
-    when = int(timezone.now().timestamp() // RANKING_KEPT_SECONDS)
-    return (answers_of(client), directory_changes_here(), stamp, when)
+def time_window() -> int:
+    return int(timezone.now().timestamp() // RANKING_KEPT_SECONDS)
+
+
+def ranking_key(client: Client, stamp: int, when: int) -> str:
+    return "ranking:" + hashlib.sha256(repr((answers_of(client), stamp, when)).encode()).hexdigest()
+
+
+def forget_kept_ranking(client: Client) -> None:
+    """Drop what is kept of this client's ranking now (their answers are about to change or go).
+
+    Entries under an older stamp of the directory can no longer be reached and expire on their own
+    within RANKING_KEPT_SECONDS.
+    """
+    state = cache.get(PUBLISHED_COUNT_KEY)
+    if not isinstance(state, tuple):
+        return
+    now = time_window()
+    for when in (now, now - 1):
+        key = ranking_key(client, state[1], when)
+        counts = cache.get(f"{key}:counts")
+        pages = max(1, -(-counts["remaining"] // PAGE_SIZE)) if counts else 1
+        cache.delete_many([f"{key}:counts", *(f"{key}:page:{number}" for number in range(1, pages + 1))])
+
+
+def kept[Kept](key: str, make: Callable[[], Kept]) -> Kept:
+    """What the shared cache keeps under `key`, or `make()` kept there now for RANKING_KEPT_SECONDS."""
+    value: Kept | None = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, RANKING_KEPT_SECONDS)
+    return value
 
 
 def find_matches(client: Client, page_number: object = 1) -> Results:
@@ -261,19 +289,19 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
     compiled once by the ORM and reused as plain SQL: one aggregate counts, per filter, how many
     therapists it removed after the filters before it, and how many fail that filter alone (who
     would appear if it were relaxed); a second query ranks and slices; a third loads the page's
-    therapists. The first two are kept a few minutes (ranking_key), and skipped while kept.
+    therapists. The first two are kept a few minutes (ranking_key) and not run again meanwhile.
     """
     filters = client_filters(client)
     preferences = client.preferences()
     published, stamp = directory_state()
-    key = ranking_key(client, stamp)
+    key = ranking_key(client, stamp, time_window())
 
     @functools.cache
     def sql() -> tuple[Compiled, list[Compiled]]:
         in_state = compiled(Q(state=client.state) if client.state else Q(primary=True))
         return in_state, [compiled(directory_filter.condition) for directory_filter in filters]
 
-    totals = KEPT_COUNTS.get(key, lambda: count_removals(sql()[0], filters, sql()[1]))
+    totals = kept(f"{key}:counts", lambda: count_removals(sql()[0], filters, sql()[1]))
     published = max(published, totals["in_state"])
 
     removals: dict[str, Removal] = {}
@@ -304,7 +332,7 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
         )
         return list(ranked[first : first + PAGE_SIZE])
 
-    scored = KEPT_PAGES.get((page.number, key), ranked_page)
+    scored = kept(f"{key}:page:{page.number}", ranked_page)
     page.object_list = scored
     therapists = Therapist.objects.in_bulk([row[0] for row in scored])
     matches = []

@@ -65,24 +65,15 @@ def listings_for(therapist: Therapist) -> list[Listing]:
     ]
 
 
-class _Changes:
-    """How many times this process has changed the search table: part of the key of a kept ranking."""
-
-    count = 0
-
-
-def directory_changes_here() -> int:
-    return _Changes.count
-
-
 def forget_published_count() -> None:
     """Drop the cached directory size, and the counts per state, once the transaction commits.
 
-    Cleared earlier, a request running meanwhile could count the old rows and cache
-    the old number again. Rankings kept in this process are let go at once (the count of
-    changes moves on), those in other processes when the shared entry goes (its stamp changes).
+    Cleared only before, a request running meanwhile could count the old rows and cache the
+    old number again. It is cleared now as well, so that this very transaction (a test's,
+    which never commits, or the rest of a request's) no longer reads kept rankings of the old
+    directory: each counting stamps the entry anew, and kept rankings are keyed by the stamp.
     """
-    _Changes.count += 1
+    cache.delete(PUBLISHED_COUNT_KEY)
     transaction.on_commit(lambda: cache.delete_many([PUBLISHED_COUNT_KEY, STATE_COUNTS_KEY]))
 
 
