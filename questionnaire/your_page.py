@@ -15,6 +15,9 @@ from questionnaire.models import Client, SetAside, ShortlistEntry
 
 # What the box shows of a saved or set-aside therapist: loading only this keeps the page's queries small.
 ENTRY_FIELDS = ("client_id", "therapist_id", "created_at", "therapist__name", "therapist__status")
+# What the box and the one-line summary show of each conversation.
+REQUEST_FIELDS = ("client_id", "therapist_id", "therapist_name", "status", "created_at", "first_reply_at",
+                  "therapist__name")  # fmt: skip
 
 # A therapist's answer stays pointed out on the results page for this long.
 RECENT_REPLY = timedelta(days=7)
@@ -103,7 +106,7 @@ def your_page(client: Client) -> YourPage:
     check_ins = CheckIn.objects.filter(client=client, therapist=OuterRef("therapist"))
     latest_check_in = check_ins.order_by("-created_at", "-pk")
     requests = list(
-        with_last_reply(client.requests.select_related("therapist")).annotate(
+        with_last_reply(client.requests.select_related("therapist").only(*REQUEST_FIELDS)).annotate(
             latest_check_in=Subquery(latest_check_in.values("pk")[:1])
         )
     )

@@ -8,7 +8,8 @@ import pytest
 from django.test import Client as Browser
 from django.urls import reverse
 
-from tests.factories import make_client, make_therapist
+from matchmaker.alliance.models import Message, Side
+from tests.factories import make_check_in, make_client, make_consultation_request, make_therapist
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +69,23 @@ def test_the_distance_filter_adds_no_query(client: Browser, django_assert_num_qu
 
     assert response.status_code == 200
     assert b"an office more than 25 miles from 94110" in response.content  # Sacramento 95814
+
+
+def test_conversations_shortlist_and_set_aside_add_no_query(client: Browser, django_assert_num_queries: Any) -> None:
+    fill_directory(10)
+    owner, token = make_client(directness_point=6, directness_importance=3)
+    dana, blake, casey = (make_therapist(name=name, license_number=name) for name in ("Dana", "Blake", "Casey"))
+    replied = make_consultation_request(dana, client=owner)
+    Message.objects.create(request=replied, sender=Side.THERAPIST, body="Happy to talk.")
+    make_consultation_request(blake, client=owner)
+    make_check_in(dana, client=owner)
+    owner.shortlist.create(therapist=dana)
+    owner.shortlist.create(therapist=blake)
+    owner.set_aside.create(therapist=casey)
+
+    with django_assert_num_queries(RESULTS_QUERIES):
+        html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+
+    assert 'Your shortlist (<span class="shortlist-count">2</span> of 5)' in html
+    assert "Conversations (2" in html and "Set aside (1)" in html
+    assert "You met Dana: how did it feel?" in html and "You met Blake: how did it feel?" in html

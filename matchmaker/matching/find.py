@@ -33,6 +33,11 @@ from profiles.models import Listing, Therapist, style_of
 from questionnaire.models import Client
 
 PAGE_SIZE = 20
+# What a results card shows of a therapist (questionnaire/cards.py): the page loads no more of them.
+CARD_FIELDS = (
+    "name", "credentials", "pronouns", "photo", "offers_online", "offers_in_person", "city", "office_zip", "fee",
+    "sliding_scale", "accepting_new_clients", "availability_confirmed_at",
+)  # fmt: skip
 HIGH_FIELDS = tuple(d.high_field for d in DIMENSIONS)
 
 
@@ -334,7 +339,7 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
 
     scored = kept(f"{key}:page:{page.number}", ranked_page)
     page.object_list = scored
-    therapists = Therapist.objects.in_bulk([row[0] for row in scored])
+    therapists = Therapist.objects.only(*CARD_FIELDS).in_bulk([row[0] for row in scored])
     matches = []
     for pk, fit, languages_mask, insurance_mask, *points in scored:
         if pk in therapists:
