@@ -8,30 +8,33 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 
 class Memo[Value]:
-    """At most `size` values, the oldest dropped first; with `seconds`, each one forgotten after that long."""
+    """At most `size` values, the least recently used dropped first; with `seconds`, each forgotten after that long."""
 
     def __init__(self, size: int, seconds: float | None = None) -> None:
         self.size = size
         self.seconds = seconds
-        self.kept: dict[Hashable, tuple[float, Value]] = {}
+        self.kept: OrderedDict[Hashable, tuple[float, Value]] = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, key: Hashable, make: Callable[[], Value]) -> Value:
         """The value kept under `key`, or `make()` kept under it now."""
         now = time.monotonic()
-        found = self.kept.get(key)
-        if found is not None and (self.seconds is None or now - found[0] < self.seconds):
-            return found[1]
-        value = make()
         with self.lock:
-            self.kept.pop(key, None)  # a fresh entry goes to the end of the line
-            while len(self.kept) >= self.size:
-                self.kept.pop(next(iter(self.kept)))
+            found = self.kept.get(key)
+            if found is not None and (self.seconds is None or now - found[0] < self.seconds):
+                self.kept.move_to_end(key)
+                return found[1]
+        value = make()  # outside the lock: two threads may make the same value, and one of them is kept
+        with self.lock:
             self.kept[key] = (now, value)
+            self.kept.move_to_end(key)
+            while len(self.kept) > self.size:
+                self.kept.popitem(last=False)
         return value
 
     def __len__(self) -> int:

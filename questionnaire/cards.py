@@ -2,9 +2,9 @@
 
 A card is made of pieces that many cards share: a therapist's name and photo (the same on every
 client's results), their practical facts, and one small drawing per scale (a handful of shapes per
-scale across all cards). Each piece is rendered once from its template and kept in this process,
-keyed by every value the template reads, so a piece can never be out of date: when a therapist
-changes their fee, the key changes and the new piece is rendered. Links inside a card are
+scale across all cards). Each piece, and each whole card, is rendered once from its template and
+kept in this process, keyed by every value the template reads, so it can never be out of date: when
+a therapist changes their fee, the key changes and the new piece is rendered. Links inside a card are
 relative to the client's results page (questionnaire.private_links), so no piece holds a private link.
 """
 
@@ -41,8 +41,11 @@ class Fragments:
         return len(self.memo)
 
 
-# A few hundred bytes each: at most a few megabytes per process.
+# Pieces many cards share, of a few hundred bytes each (at most a few megabytes per process) ...
 FRAGMENTS = Fragments(size=10_000)
+# ... and whole cards, about 3 KB each and one client's own, kept apart so that they never push the shared
+# pieces out: enough for the reloads of about a hundred pages of results (about 6 MB per process).
+CARDS = Fragments(size=2_000)
 
 
 def therapist_link(pk: int) -> str:
@@ -72,7 +75,7 @@ class Card:
 
     def html(self) -> SafeString:
         """The whole card, rendered once for these very values (a reload shows the same cards)."""
-        return FRAGMENTS.render("questionnaire/_match_card.html", self, {"card": self})
+        return CARDS.render("questionnaire/_match_card.html", self, {"card": self})
 
     @property
     def link(self) -> str:

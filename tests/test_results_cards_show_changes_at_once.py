@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from matchmaker.matching.search_table import listings_rebuild
 from profiles.models import Therapist
+from questionnaire import cards
 from questionnaire.cards import Fragments
 from tests.factories import make_client, make_therapist
 
@@ -72,17 +73,23 @@ def test_two_clients_see_their_own_reasons_beside_the_same_therapist(client: Bro
 
 def test_kept_pieces_are_bounded_and_keyed_by_what_they_show() -> None:
     fragments = Fragments(size=2)
+    template = "questionnaire/_card_facts.html"
 
-    first = fragments.render("questionnaire/_card_facts.html", ("a",), facts("Online only"))
-    again = fragments.render("questionnaire/_card_facts.html", ("a",), facts("ignored: the key was seen"))
-    fragments.render("questionnaire/_card_facts.html", ("b",), facts("In person in Fresno"))
-    fragments.render("questionnaire/_card_facts.html", ("c",), facts("Online and in person"))
+    first = fragments.render(template, ("a",), facts("Online only"))
+    again = fragments.render(template, ("a",), facts("ignored: the key was seen"))
+    fragments.render(template, ("b",), facts("In person in Fresno"))
+    fragments.render(template, ("a",), facts("ignored: a was used last"))
+    fragments.render(template, ("c",), facts("Online and in person"))
 
     assert first == again and first.startswith("Online only · $80 a session")
-    assert len(fragments) == 2  # the oldest piece made room
-    assert fragments.render("questionnaire/_card_facts.html", ("a",), facts("Rendered anew")).startswith(
-        "Rendered anew"
-    )
+    assert len(fragments) == 2  # the least recently used piece, b, made room
+    assert fragments.render(template, ("a",), facts("not rendered")).startswith("Online only")
+    assert fragments.render(template, ("b",), facts("Rendered anew")).startswith("Rendered anew")
+
+
+def test_a_process_keeps_whole_cards_apart_from_the_pieces_they_share() -> None:
+    assert cards.CARDS is not cards.FRAGMENTS
+    assert cards.CARDS.memo.size < cards.FRAGMENTS.memo.size
 
 
 def facts(ways: str) -> dict[str, object]:

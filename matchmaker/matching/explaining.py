@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from matchmaker.dimensions import BY_KEY, DIMENSIONS, IMPORTANCE_CHOICES, SCALE_MAX, SCALE_MIDDLE, SCALE_MIN, Dimension
@@ -94,6 +95,8 @@ def _stands(reason: Reason) -> str:
     return describe_stand(reason.key, low, high)
 
 
+# The words for a reason never change, and a page of twenty cards asks for many of the same: kept.
+@lru_cache(maxsize=20_000)
 def why_it_fits(reason: Reason) -> str:
     """One of the strongest reasons, in plain words."""
     asked, stands = describe_point(reason.key, reason.preferred), _stands(reason)
@@ -104,6 +107,7 @@ def why_it_fits(reason: Reason) -> str:
     return f"{reason.title}: one step from where you asked ({wanted}). {how_much}."
 
 
+@lru_cache(maxsize=20_000)
 def where_you_differ(reason: Reason) -> str:
     """The largest difference, in plain words."""
     asked, stands = describe_point(reason.key, reason.preferred), _stands(reason)
@@ -204,6 +208,7 @@ class ExplainedScale:
     closeness: str
 
 
+@lru_cache(maxsize=20_000)
 def explained(reason: Reason, sentence: str) -> ExplainedScale:
     dimension = BY_KEY[reason.key]
     low, high = reason.therapist_range or (reason.therapist, reason.therapist)
