@@ -44,8 +44,8 @@ class Fragments:
 # Pieces many cards share, of a few hundred bytes each (at most a few megabytes per process) ...
 FRAGMENTS = Fragments(size=10_000)
 # ... and whole cards, about 3 KB each and one client's own, kept apart so that they never push the shared
-# pieces out: enough for the reloads of about a hundred pages of results (about 6 MB per process).
-CARDS = Fragments(size=2_000)
+# pieces out: enough for the reloads of 250 pages of results (about 15 MB per process).
+CARDS = Fragments(size=5_000)
 
 
 def therapist_link(pk: int) -> str:
