@@ -13,7 +13,7 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
-from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY, listing_sync, listings_rebuild
+from matchmaker.matching.search_table import DIRECTORY_STATE_KEY, listing_sync, listings_rebuild
 from profiles.models import Therapist
 from tests.factories import make_therapist
 
@@ -24,27 +24,27 @@ def test_a_count_made_before_the_rebuild_commits_is_forgotten_when_it_does(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     therapist = make_therapist()
-    cache.set(PUBLISHED_COUNT_KEY, (1, 1))
+    cache.set(DIRECTORY_STATE_KEY, (1, 1))
 
     with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
         Therapist.objects.filter(pk=therapist.pk).update(status=Therapist.Status.PENDING)
         listings_rebuild([therapist.pk])
-        assert cache.get(PUBLISHED_COUNT_KEY) is None  # forgotten at once ...
-        cache.set(PUBLISHED_COUNT_KEY, (1, 2))  # ... but a request meanwhile counts the old rows again
+        assert cache.get(DIRECTORY_STATE_KEY) is None  # forgotten at once ...
+        cache.set(DIRECTORY_STATE_KEY, (1, 2))  # ... but a request meanwhile counts the old rows again
 
     for callback in callbacks:
         callback()
-    assert cache.get(PUBLISHED_COUNT_KEY) is None
+    assert cache.get(DIRECTORY_STATE_KEY) is None
 
 
 def test_a_queued_sync_forgets_the_count_after_commit(django_capture_on_commit_callbacks: Any) -> None:
     therapist = make_therapist()
     pk = therapist.pk
-    cache.set(PUBLISHED_COUNT_KEY, (1, 1))
+    cache.set(DIRECTORY_STATE_KEY, (1, 1))
 
     with django_capture_on_commit_callbacks(execute=True):
         therapist.delete()
         listing_sync(therapist_ids=[pk])
-        assert cache.get(PUBLISHED_COUNT_KEY) == (1, 1)  # the rebuild waits for the commit
+        assert cache.get(DIRECTORY_STATE_KEY) == (1, 1)  # the rebuild waits for the commit
 
-    assert cache.get(PUBLISHED_COUNT_KEY) is None
+    assert cache.get(DIRECTORY_STATE_KEY) is None

@@ -12,7 +12,7 @@ from django.test import Client as Browser
 from django.urls import reverse
 
 from matchmaker.matching import find
-from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
+from matchmaker.matching.search_table import DIRECTORY_STATE_KEY
 from profiles.models import Listing
 from questionnaire.models import Client
 from tests.factories import make_client, make_therapist
@@ -78,7 +78,7 @@ def test_a_directory_change_committed_elsewhere_is_seen(client: Browser, three: 
     gale = three["therapists"][2]
     # Another process rebuilt Gale's listing and committed: the shared count goes, nothing here moved.
     Listing.objects.filter(therapist=gale).update(directness=7, directness_high=7)
-    cache.delete(PUBLISHED_COUNT_KEY)
+    cache.delete(DIRECTORY_STATE_KEY)
 
     html = client.get(three["url"]).content.decode()
 

@@ -27,7 +27,7 @@ from matchmaker import vocabulary
 from matchmaker.dimensions import DIMENSION_KEYS, DIMENSIONS
 from matchmaker.matching.explaining import CardTrack, ExplainedScale, card_scales, card_tracks
 from matchmaker.matching.needs import Filter, client_filters
-from matchmaker.matching.search_table import PUBLISHED_COUNT_KEY
+from matchmaker.matching.search_table import DIRECTORY_STATE_KEY
 from matchmaker.scoring import Preferences, Reason, Style, explain, largest_difference, strongest_reasons
 from profiles.models import Listing, Therapist, style_of
 from questionnaire.models import Client
@@ -143,10 +143,10 @@ def directory_state() -> tuple[int, int]:
     cached; the search table's writer clears it when a rebuild commits, and the next count gets a
     new stamp (which lets go of every kept ranking; see ranking_key).
     """
-    state = cache.get(PUBLISHED_COUNT_KEY)
-    if not isinstance(state, tuple):
+    state = cache.get(DIRECTORY_STATE_KEY)
+    if state is None:
         state = (Therapist.objects.published().count(), time.time_ns())
-        cache.set(PUBLISHED_COUNT_KEY, state, 300)
+        cache.set(DIRECTORY_STATE_KEY, state, 300)
     count, stamp = state
     return int(count), int(stamp)
 
@@ -267,8 +267,8 @@ def forget_kept_ranking(client: Client) -> None:
     Entries under an older stamp of the directory can no longer be reached and expire on their own
     within RANKING_KEPT_SECONDS.
     """
-    state = cache.get(PUBLISHED_COUNT_KEY)
-    if not isinstance(state, tuple):
+    state = cache.get(DIRECTORY_STATE_KEY)
+    if state is None:
         return
     now = time_window()
     for when in (now, now - 1):

@@ -23,7 +23,10 @@ from profiles.models import LISTING_FILTER_FIELDS, Listing, Therapist
 
 # The results page caches the directory's size under this key, with a stamp of when it was counted that
 # tells kept rankings the directory changed; see matchmaker.matching.find.
-PUBLISHED_COUNT_KEY = "matching:published-count"
+DIRECTORY_STATE_KEY = "matching:directory-state"
+# The same count under its earlier name and shape (a bare number), still read by a server that has not
+# been updated yet during a rolling deploy: cleared with the new one, so that it never shows a stale count.
+EARLIER_COUNT_KEY = "matching:published-count"
 # The questionnaire's first step caches how many are listed in each state; see matchmaker.matching.states.
 STATE_COUNTS_KEY = "matching:state-counts"
 
@@ -73,8 +76,8 @@ def forget_published_count() -> None:
     which never commits, or the rest of a request's) no longer reads kept rankings of the old
     directory: each counting stamps the entry anew, and kept rankings are keyed by the stamp.
     """
-    cache.delete(PUBLISHED_COUNT_KEY)
-    transaction.on_commit(lambda: cache.delete_many([PUBLISHED_COUNT_KEY, STATE_COUNTS_KEY]))
+    cache.delete(DIRECTORY_STATE_KEY)
+    transaction.on_commit(lambda: cache.delete_many([DIRECTORY_STATE_KEY, EARLIER_COUNT_KEY, STATE_COUNTS_KEY]))
 
 
 @transaction.atomic
