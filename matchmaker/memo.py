@@ -35,7 +35,16 @@ class Memo[Value]:
             self.kept.move_to_end(key)
             while len(self.kept) > self.size:
                 self.kept.popitem(last=False)
+            if self.seconds is not None:  # let go of what has expired at the old end, rather than wait to be asked
+                while self.kept and now - next(iter(self.kept.values()))[0] >= self.seconds:
+                    self.kept.popitem(last=False)
         return value
+
+    def forget(self, matches: Callable[[Hashable], bool]) -> None:
+        """Drop every value whose key `matches`."""
+        with self.lock:
+            for key in [key for key in self.kept if matches(key)]:
+                del self.kept[key]
 
     def __len__(self) -> int:
         return len(self.kept)

@@ -14,8 +14,8 @@ from matchmaker.alliance import rules
 from matchmaker.alliance.conversations import requests_forget_client
 from matchmaker.alliance.models import CheckIn, ConsultationRequest
 from matchmaker.dimensions import BY_KEY, DIMENSIONS
-from matchmaker.matching.find import forget_kept_ranking
 from questionnaire.models import Client
+from questionnaire.results_body import forget_kept_results
 
 
 def client_delete(*, client: Client) -> None:
@@ -30,7 +30,7 @@ def client_delete(*, client: Client) -> None:
     with transaction.atomic():
         if Client.objects.select_for_update().filter(pk=client.pk).exists():
             requests_forget_client(requests=ConsultationRequest.objects.filter(client=client).values("pk"))
-            forget_kept_ranking(client)
+            forget_kept_results(client)
             client.delete()
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Protocol
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
@@ -21,6 +23,45 @@ REQUEST_FIELDS = ("client_id", "therapist_id", "therapist_name", "status", "crea
 
 # A therapist's answer stays pointed out on the results page for this long.
 RECENT_REPLY = timedelta(days=7)
+
+
+class Conversation(Protocol):
+    """What these rules read of a conversation: a ConsultationRequest, or the results line's lighter copy."""
+
+    @property
+    def is_open(self) -> bool: ...
+    @property
+    def therapist_left(self) -> bool: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def first_reply_at(self) -> datetime | None: ...
+
+
+def waiting_too_long[Sent: Conversation](requests: Iterable[Sent], now: datetime) -> list[Sent]:
+    """Open requests nobody has answered for replies.DUE_AFTER: the page says so, kindly."""
+    return [
+        sent
+        for sent in requests
+        if sent.is_open
+        and not sent.therapist_left
+        and replies.waiting_too_long(replies.Sent(sent.created_at, sent.first_reply_at), now)
+    ]
+
+
+def recent_replies[Sent: Conversation](requests: Iterable[Sent], now: datetime) -> list[Sent]:
+    """Open conversations a therapist wrote in within RECENT_REPLY: the results page points to each.
+
+    Each request carries last_therapist_message_at (see with_last_reply).
+    """
+    since = now - RECENT_REPLY
+    return [
+        sent
+        for sent in requests
+        if sent.is_open
+        and not sent.therapist_left
+        and (sent.last_therapist_message_at or sent.first_reply_at or since) > since  # type: ignore[attr-defined]
+    ]
 
 
 @dataclass(frozen=True)
@@ -54,15 +95,7 @@ class YourPage:
 
     @property
     def waiting_too_long(self) -> list[ConsultationRequest]:
-        """Open requests nobody has answered for replies.DUE_AFTER: the page says so, kindly."""
-        now = timezone.now()
-        return [
-            sent
-            for sent in self.requests
-            if sent.is_open
-            and not sent.therapist_left
-            and replies.waiting_too_long(replies.Sent(sent.created_at, sent.first_reply_at), now)
-        ]
+        return waiting_too_long(self.requests, timezone.now())
 
     @property
     def replied_count(self) -> int:
@@ -71,15 +104,7 @@ class YourPage:
 
     @property
     def recent_replies(self) -> list[ConsultationRequest]:
-        """Open conversations a therapist wrote in within RECENT_REPLY: the results page points to each."""
-        since = timezone.now() - RECENT_REPLY
-        return [
-            sent
-            for sent in self.requests
-            if sent.is_open
-            and not sent.therapist_left
-            and (sent.last_therapist_message_at or sent.first_reply_at or since) > since  # type: ignore[attr-defined]
-        ]
+        return recent_replies(self.requests, timezone.now())
 
     @property
     def is_empty(self) -> bool:

@@ -84,12 +84,16 @@ def assert_accessible(page: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def empty_cache() -> Any:
-    """Each test starts with an empty cache, as a fresh server would."""
+    """Each test starts with an empty cache and nothing kept in memory, as a fresh server would."""
     from django.core.cache import cache
 
+    from questionnaire.results_body import BODIES
+
     cache.clear()
+    BODIES.clear()
     yield
     cache.clear()
+    BODIES.clear()
 
 
 @pytest.fixture(autouse=True)

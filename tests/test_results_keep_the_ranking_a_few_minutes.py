@@ -19,9 +19,9 @@ from tests.factories import make_client, make_therapist
 
 pytestmark = pytest.mark.django_db
 
-# The client, the therapists of the page, the "your page" box (3): the directory size, the counts
-# and the ranked page are not asked again.
-AGAIN_QUERIES = 5
+# The client, and the three statements of the client's own line (saved, set aside, conversations): the
+# directory size, the counts, the ranked page and the page's therapists are not asked again.
+AGAIN_QUERIES = 4
 
 
 def names_in_order(html: str, names: list[str]) -> list[str]:

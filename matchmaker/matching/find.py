@@ -261,18 +261,22 @@ def ranking_key(client: Client, stamp: int, when: int) -> str:
     return "ranking:" + hashlib.sha256(repr((answers_of(client), stamp, when)).encode()).hexdigest()
 
 
+def kept_ranking_keys(client: Client) -> list[str]:
+    """The keys this client's ranking may be kept under now: this time window's and the one before."""
+    state = cache.get(DIRECTORY_STATE_KEY)
+    if state is None:
+        return []
+    now = time_window()
+    return [ranking_key(client, state[1], when) for when in (now, now - 1)]
+
+
 def forget_kept_ranking(client: Client) -> None:
     """Drop what is kept of this client's ranking now (their answers are about to change or go).
 
     Entries under an older stamp of the directory can no longer be reached and expire on their own
     within RANKING_KEPT_SECONDS.
     """
-    state = cache.get(DIRECTORY_STATE_KEY)
-    if state is None:
-        return
-    now = time_window()
-    for when in (now, now - 1):
-        key = ranking_key(client, state[1], when)
+    for key in kept_ranking_keys(client):
         counts = cache.get(f"{key}:counts")
         pages = max(1, -(-counts["remaining"] // PAGE_SIZE)) if counts else 1
         cache.delete_many([f"{key}:counts", *(f"{key}:page:{number}" for number in range(1, pages + 1))])

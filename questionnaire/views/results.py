@@ -13,13 +13,12 @@ from django.views.decorators.http import require_http_methods
 
 from matchmaker import aggregates
 from matchmaker.alliance.experienced import experienced_style
-from matchmaker.matching.find import find_matches
 from profiles.curation import may_preview_unpublished
 from profiles.models import Therapist
-from questionnaire.cards import cards_for
 from questionnaire.forms import RefineForm
 from questionnaire.models import Client, hash_token
-from questionnaire.your_page import your_page
+from questionnaire.results_body import results_body
+from questionnaire.your_line import your_line
 
 
 def client_for(token: str) -> Client:
@@ -52,18 +51,15 @@ def locks_the_client(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 
 
 def results(request: HttpRequest, token: str) -> HttpResponse:
-    """The ranked matches. The refine form has its own page; it is here only when nobody is left to show."""
+    """The ranked matches. The refine form has its own page; it is here only when nobody is left to show.
+
+    Below the client's own line, the page is kept a few minutes once rendered (questionnaire.results_body).
+    """
     client = client_for(token)
-    found = find_matches(client, request.GET.get("page", 1))
-    mine = your_page(client)
-    context = {
-        "client": client,
-        "token": token,
-        "results": found,
-        "your_page": mine,
-        "cards": cards_for(found.matches, client, mine.shortlisted_ids),
-    }
-    if not found.matches:
+    line = your_line(client)
+    body = results_body(client, request.GET.get("page", 1), line.shortlisted_ids)
+    context = {"client": client, "token": token, "your_line": line, "body": body}
+    if not body.has_matches:
         context["refine_form"] = RefineForm(instance=client)
     return render(request, "questionnaire/results.html", context)
 

@@ -38,13 +38,14 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 
 from matchmaker.dimensions import DIMENSIONS
-from matchmaker.matching.find import find_matches, forget_kept_ranking
+from matchmaker.matching.find import find_matches
 from matchmaker.matching.needs import client_filters
 from matchmaker.scoring import SPAN, Preferences, rank
 from profiles import synthetic
 from profiles.models import Listing, Therapist
 from profiles.seeding import seed_directory, vacuum_analyze
 from questionnaire.models import DISTANCES, Client
+from questionnaire.results_body import forget_kept_results
 
 BENCH_SEED = 7
 TOP = 20
@@ -179,9 +180,9 @@ class Command(BaseCommand):
         try:
             for client, token in made:
                 find_matches(client)  # warm this client's plan and caches alike for every method
-                forget_kept_ranking(client)  # every method below ranks anew, but the reload
+                forget_kept_results(client)  # every method below ranks anew, but the reload
                 timings["ranking"].append(timed(lambda c=client: find_matches(c)))
-                forget_kept_ranking(client)
+                forget_kept_results(client)
                 if client.session_format == Client.SessionFormat.IN_PERSON:
                     # The same ranking again, for in-person clients alone: the distance filter's cost.
                     timings["in_person"].append(timings["ranking"][-1])
@@ -189,7 +190,7 @@ class Command(BaseCommand):
                     wall, cpu = timed_with_cpu(lambda t=token: http.get(Client.url_for(t)))
                     timings[kind].append(wall)
                     timings[f"{kind}_cpu"].append(cpu)
-                forget_kept_ranking(client)
+                forget_kept_results(client)
                 timings["floor"].append(self.floor(client))
                 if client.state not in arrays:
                     arrays[client.state] = StateArrays(client.state)
@@ -201,7 +202,7 @@ class Command(BaseCommand):
             for state, group in ((LARGEST_STATE, in_largest), (MEDIAN_STATE, in_median)):
                 for grouped, token in group:
                     http.get(Client.url_for(token))
-                    forget_kept_ranking(grouped)  # a first visit, with the templates warm
+                    forget_kept_results(grouped)  # a first visit, with the templates warm
                     timings[f"page_{state}"].append(timed(lambda t=token: http.get(Client.url_for(t))))
         finally:
             everyone = made + in_largest + in_median
