@@ -1,9 +1,9 @@
-"""The part of a results page below the client's own line, rendered once and kept a few minutes in this process.
+"""The part of a results page below the client's own line, rendered once and kept a few minutes.
 
 Everything in it follows from three things: the client's saved answers with the directory's state and
 the time (together the kept ranking's key, matchmaker.matching.find.ranking_key), the page asked for,
 and which therapists the client saved. Those make the key, so a reload of an unchanged page costs
-one lookup here instead of loading twenty therapists, explaining them and rendering their cards:
+a lookup instead of loading twenty therapists, explaining them and rendering their cards:
 
 - a change to the answers, or setting a therapist aside (which saves the client), changes the key;
 - saving or removing a therapist changes the saved ids;
@@ -11,16 +11,20 @@ one lookup here instead of loading twenty therapists, explaining them and render
 - the time window moves every RANKING_KEPT_SECONDS, which bounds how stale "availability confirmed
   3 days ago" can be, as it bounds the kept ranking.
 
-It is kept in this process's memory only (matchmaker.memo), never in the shared cache: it is
-written from the client's answers. It holds no private link (links are relative), no CSRF token and
-no message: those are the request's own, and results.html puts them around it. An entry is dropped
-once it is RANKING_KEPT_SECONDS old, or sooner when newer pages push it out.
+It is kept twice, for RANKING_KEPT_SECONDS at most. In the shared cache, so that whichever server a
+reload lands on finds it: sealed there (matchmaker.sealing) with a key only the client's private link
+gives, because it is written from the client's answers. And in this process's memory (matchmaker.memo),
+which saves the next reload here opening it again. It holds no private link (links are relative), no
+CSRF token and no message: those are the request's own, and results.html puts them around it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -29,11 +33,13 @@ from matchmaker.matching.find import (
     directory_state,
     find_matches,
     forget_kept_ranking,
+    kept_page_count,
     kept_ranking_keys,
     ranking_key,
     time_window,
 )
 from matchmaker.memo import Memo
+from matchmaker.sealing import seal, unseal
 from questionnaire.cards import cards_for
 from questionnaire.models import Client
 
@@ -57,21 +63,44 @@ def render_body(client: Client, page: object, shortlisted_ids: frozenset[int]) -
     return Body(html, found.page.number, bool(found.matches))
 
 
-def results_body(client: Client, page: object, shortlisted_ids: frozenset[int]) -> Body:
+def shared_key(key: tuple[str, int, frozenset[int]]) -> str:
+    ranking, page, saved = key
+    return "results-body:" + hashlib.sha256(repr((ranking, page, sorted(saved))).encode()).hexdigest()
+
+
+def shared_or_rendered(client: Client, token: str, page: object, key: tuple[str, int, frozenset[int]]) -> Body:
+    """The body another server rendered and sealed for this link, or rendered here and sealed for the others."""
+    where = shared_key(key)
+    sealed = cache.get(where)
+    opened = unseal(token, where, sealed) if isinstance(sealed, bytes) else None
+    if opened is not None:
+        html, page_number, has_matches = json.loads(opened)
+        return Body(mark_safe(html), page_number, has_matches)  # noqa: S308 - rendered from our template
+    body = render_body(client, page, key[2])
+    data = json.dumps([str(body.html), body.page_number, body.has_matches]).encode()
+    cache.set(where, seal(token, where, data), RANKING_KEPT_SECONDS)
+    return body
+
+
+def results_body(client: Client, token: str, page: object, shortlisted_ids: frozenset[int]) -> Body:
     """The body of this client's results page `page`, kept while nothing it shows has changed."""
     asked = str(page)
     if not (asked.isdigit() and len(asked) <= LONGEST_PAGE_NUMBER):
         return render_body(client, page, shortlisted_ids)
     key = (ranking_key(client, directory_state()[1], time_window()), int(asked), shortlisted_ids)
-    return BODIES.get(key, lambda: render_body(client, page, shortlisted_ids))
+    return BODIES.get(key, lambda: shared_or_rendered(client, token, page, key))
 
 
 def forget_kept_results(client: Client) -> None:
-    """Drop this client's kept ranking (shared by every server) and the pages this process kept of it.
+    """Drop this client's kept ranking and kept pages, in the shared cache and in this process, now.
 
-    Other processes' copies can no longer be reached once the answers change or go (the key is made
-    of them) and are let go within RANKING_KEPT_SECONDS.
+    Pages kept for an earlier shortlist, or in other processes' memory, can no longer be reached once
+    the answers change or go (the key is made of them); they are let go within RANKING_KEPT_SECONDS,
+    and the shared ones cannot be opened without the link meanwhile.
     """
-    keys = set(kept_ranking_keys(client))
+    keys = kept_ranking_keys(client)
+    pages = {key: kept_page_count(key) for key in keys}
+    saved = frozenset(client.shortlist.values_list("therapist_id", flat=True))
     forget_kept_ranking(client)
-    BODIES.forget(lambda key: key[0] in keys)  # type: ignore[index]
+    cache.delete_many([shared_key((key, page, saved)) for key in keys for page in range(1, pages[key] + 1)])
+    BODIES.forget(lambda kept: kept[0] in keys)  # type: ignore[index]

@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client as Browser
 from django.urls import reverse
 from django.utils import timezone
 
 from matchmaker.alliance.models import ConsultationRequest, Message, Side
 from matchmaker.memo import Memo
-from questionnaire.results_body import BODIES
+from matchmaker.sealing import unseal
+from questionnaire.results_body import BODIES, shared_key
 from tests.factories import make_client, make_consultation_request, make_therapist
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +104,39 @@ def test_deleting_everything_lets_go_of_the_kept_pages_at_once(client: Browser) 
     client.post(reverse("questionnaire:delete_everything", args=[token]))
 
     assert len(BODIES) == 0
+
+
+def test_another_server_finds_the_page_sealed_in_the_shared_cache(client: Browser, django_assert_num_queries) -> None:
+    make_therapist(name="Dana Kept")
+    _, token = make_client(state="CA")
+    url = reverse("questionnaire:results", args=[token])
+    first = client.get(url).content.decode()
+    key = next(iter(BODIES.kept))
+    raw = cache.get(shared_key(key))
+    assert isinstance(raw, bytes)
+    assert b"Dana Kept" not in raw and token.encode() not in raw  # sealed: nothing readable
+    assert unseal("another link entirely", shared_key(key), raw) is None
+    assert unseal(token, shared_key((key[0], 2, key[2])), raw) is None  # bound to its own cache key
+
+    BODIES.clear()  # as on another server: nothing of this page in its memory
+    with django_assert_num_queries(4):  # the client and the line: no ranking, no therapists
+        again = client.get(url).content.decode()
+
+    assert kept_part(again) == kept_part(first)
+    assert "Dana Kept" in kept_part(again)
+
+
+def test_deleting_everything_drops_the_shared_pages_too(client: Browser) -> None:
+    make_therapist(name="Dana Kept")
+    _, token = make_client(state="CA")
+    client.get(reverse("questionnaire:results", args=[token]))
+    where = shared_key(next(iter(BODIES.kept)))
+    assert cache.get(where) is not None
+
+    client.post(reverse("questionnaire:delete_everything", args=[token]))
+
+    assert cache.get(where) is None
+
+
+def kept_part(html: str) -> str:
+    return html[html.index('<p class="alert alert-info private-link-note') : html.index("</main>")]

@@ -277,9 +277,14 @@ def forget_kept_ranking(client: Client) -> None:
     within RANKING_KEPT_SECONDS.
     """
     for key in kept_ranking_keys(client):
-        counts = cache.get(f"{key}:counts")
-        pages = max(1, -(-counts["remaining"] // PAGE_SIZE)) if counts else 1
+        pages = kept_page_count(key)
         cache.delete_many([f"{key}:counts", *(f"{key}:page:{number}" for number in range(1, pages + 1))])
+
+
+def kept_page_count(key: str) -> int:
+    """How many pages of results the ranking kept under `key` has (1 if none is kept)."""
+    counts = cache.get(f"{key}:counts")
+    return max(1, -(-counts["remaining"] // PAGE_SIZE)) if counts else 1
 
 
 def kept[Kept](key: str, make: Callable[[], Kept]) -> Kept:

@@ -57,7 +57,7 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
     """
     client = client_for(token)
     line = your_line(client)
-    body = results_body(client, request.GET.get("page", 1), line.shortlisted_ids)
+    body = results_body(client, token, request.GET.get("page", 1), line.shortlisted_ids)
     context = {"client": client, "token": token, "your_line": line, "body": body}
     if not body.has_matches:
         context["refine_form"] = RefineForm(instance=client)
