@@ -113,6 +113,9 @@ def parse_args() -> argparse.Namespace:
     cores = os.cpu_count() or 1
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duration", type=int, default=60, help="total seconds of load, split over the page kinds")
+    parser.add_argument(
+        "--pages", default=",".join(PAGES), help=f"the page kinds to load, comma-separated (default {','.join(PAGES)})"
+    )
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--therapists", type=int, default=100_000, help="seeded directory size to top up to")
     parser.add_argument("--clients", type=int, default=200)
@@ -128,8 +131,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--timeout", type=int, default=10, help="seconds before wrk counts a request as timed out")
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "loadtest.json"))
     args = parser.parse_args()
-    if args.duration < len(PAGES):
-        parser.error(f"--duration must be at least {len(PAGES)} seconds (one per page kind).")
+    args.pages = tuple(page.strip() for page in args.pages.split(",") if page.strip())
+    unknown = [page for page in args.pages if page not in PAGES]
+    if unknown or not args.pages:
+        parser.error(f"--pages takes some of {', '.join(PAGES)}; not {', '.join(unknown) or 'none'}.")
+    if args.duration < len(args.pages):
+        parser.error(f"--duration must be at least {len(args.pages)} seconds (one per page kind).")
     if args.connections < 1 or args.therapists < 1 or args.clients < 1:
         parser.error("--connections, --therapists and --clients must each be at least 1.")
     if not args.database_url.startswith(("postgres://", "postgresql://")):
@@ -218,10 +225,10 @@ def stop(server: subprocess.Popen[bytes]) -> None:
         server.wait(timeout=SHUTDOWN_TIMEOUT)
 
 
-def warm_up(base_url: str, paths: dict[str, list[str]]) -> None:
+def warm_up(base_url: str, paths: dict[str, list[str]], pages: tuple[str, ...]) -> None:
     """A few requests of every kind first, so that no run pays for the workers' first templates and connections."""
     for _ in range(5):
-        for page in PAGES:
+        for page in pages:
             try:
                 with urllib.request.urlopen(base_url + paths[page][0], timeout=30) as answer:
                     answer.read()
@@ -319,7 +326,7 @@ def main() -> int:
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
     server_log_path = output.with_name("loadtest-gunicorn.log")
-    seconds = args.duration // len(PAGES)
+    seconds = args.duration // len(args.pages)
 
     # The paths file holds (synthetic) clients' private links: it lives and dies in a temporary directory.
     with tempfile.TemporaryDirectory(prefix="loadtest-") as scratch:
@@ -345,9 +352,9 @@ def main() -> int:
             server = start_gunicorn(args, port, env, server_log)
             try:
                 wait_until_up(server, base_url)
-                warm_up(base_url, paths)
+                warm_up(base_url, paths, args.pages)
                 backlog_seconds = 0.0
-                for page in PAGES:
+                for page in args.pages:
                     settle(base_url, backlog_seconds)
                     script = work / f"{page}.lua"
                     script.write_text(lua_script(paths[page]))

@@ -10,6 +10,7 @@ relative to the client's results page (questionnaire.private_links), so no piece
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
@@ -76,6 +77,11 @@ class Card:
     def html(self) -> SafeString:
         """The whole card, rendered once for these very values (a reload shows the same cards)."""
         return CARDS.render("questionnaire/_match_card.html", self, {"card": self})
+
+    @property
+    def score(self) -> int:
+        """The fit as a whole number, halves rounded up (as the floatformat filter shows it elsewhere)."""
+        return math.floor(self.fit + 0.5)
 
     @property
     def link(self) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client as Browser
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from profiles.models import Therapist
+from questionnaire.cards import Card
 from tests.factories import make_client, make_therapist
 
 pytestmark = pytest.mark.django_db
@@ -23,3 +25,9 @@ def test_its_reasons_come_from_the_listing_row_the_score_came_from(client: Brows
     assert '<span class="fit-number" aria-hidden="true">100</span>' in html
     assert "right where you asked (very direct)" in html
     assert "very gentle" not in html
+
+
+@pytest.mark.parametrize(("fit", "shown"), [(72.5, 73), (72.49, 72), (0.0, 0), (0.5, 1), (99.5, 100), (100.0, 100)])
+def test_the_card_shows_the_fit_as_a_whole_number_halves_up(fit: float, shown: int) -> None:
+    card = Card(1, fit, mark_safe(""), (), "", False, mark_safe(""), mark_safe(""), False)
+    assert card.score == shown
