@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchmaker import geo, limits, vocabulary
+from matchmaker.compiled_once import instances
 from matchmaker.dimensions import DIMENSIONS
 from matchmaker.fields import importance_field, importance_in_scale, point_in_scale, style_point_field
 from matchmaker.scoring import Preferences
@@ -31,7 +32,13 @@ def hash_token(token: str) -> str:
 class ClientQuerySet(models.QuerySet["Client"]):
     def get_by_token(self, token: str) -> Client:
         """The client behind a private link; raises Client.DoesNotExist for any other string."""
-        return self.get(token_hash=hash_token(token))
+        if self.query.has_filters():
+            return self.get(token_hash=hash_token(token))
+        # Every page behind a private link starts here: a statement compiled once (matchmaker.compiled_once).
+        found = instances(Client, "token_hash", [hash_token(token)], using=self.db)
+        if not found:
+            raise Client.DoesNotExist("No client has this link.")
+        return found[0]
 
     def untouched_since(self, cutoff: datetime) -> ClientQuerySet:
         """Links neither opened nor changed after `cutoff`."""

@@ -11,9 +11,10 @@ import string
 import pytest
 from django.test import Client as Browser
 from django.urls import reverse
+from django.utils import timezone
 
 from questionnaire.models import Client
-from tests.factories import answer_questionnaire, make_therapist, questionnaire_step_post
+from tests.factories import answer_questionnaire, make_client, make_therapist, questionnaire_step_post
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,29 @@ def test_pages_ask_browsers_to_send_no_referer_to_other_sites(client: Browser) -
         response = client.get(url)
         assert response.status_code == 200, url
         assert response["Referrer-Policy"] == "same-origin", url
+
+
+def test_the_lookup_by_link_reads_every_field_as_the_orm_does() -> None:
+    saved, token = make_client(
+        languages=["es", "en"], concerns=["anxiety"], completed_at=timezone.now(), zip_code="94110", max_fee=120
+    )
+
+    found = Client.objects.get_by_token(token)
+    expected = Client.objects.get(pk=saved.pk)
+
+    for field in Client._meta.concrete_fields:
+        assert getattr(found, field.attname) == getattr(expected, field.attname), field.attname
+    assert found.languages == ["es", "en"] and found.concerns == ["anxiety"]
+    assert timezone.is_aware(found.completed_at) and not found._state.adding
+    found.max_fee = 90
+    found.save()  # an instance like any other: it saves in place
+    assert Client.objects.get(pk=saved.pk).max_fee == 90
+
+
+def test_a_link_that_matches_nobody_is_not_found_filtered_or_not() -> None:
+    _, token = make_client()
+    with pytest.raises(Client.DoesNotExist):
+        Client.objects.get_by_token(token + "x")
+    with pytest.raises(Client.DoesNotExist):
+        Client.objects.filter(state="NY").get_by_token(token)  # a filtered set still applies its filter
+    assert Client.objects.filter(state="CA").get_by_token(token).state == "CA"

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db.models import Q
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matchmaker import scoring
 from matchmaker.dimensions import DIMENSION_KEYS, IMPORTANCE_MAX, SCALE_MAX, SCALE_MIN
+from matchmaker.matching.find import PAGE_COLUMNS, PAGE_SIZE, compiled, rank_page
 from matchmaker.scoring import MAX_RANGE_WIDTH
 from profiles.models import Listing, Therapist
 from tests.factories import make_therapist
@@ -99,3 +101,26 @@ def test_dimensions_without_weight_are_left_out_of_the_sql() -> None:
     assert "directness" in sql
     for left_out in ("responsiveness", "approach", "structure", "challenge", "intensity"):
         assert left_out not in sql
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(palette=st.lists(styles, min_size=4, max_size=4), directory=st.lists(therapists, max_size=30), prefs=preferences)
+def test_the_results_pages_own_statement_ranks_as_the_orm_and_scoring_do(
+    palette: list[dict[str, int]], directory: list[tuple[int, tuple[str, ...], str]], prefs: dict[str, Any]
+) -> None:
+    Therapist.objects.all().delete()
+    for index, (style, states, status) in enumerate(directory):
+        make_therapist(name=f"Therapist {index}", states=states, status=status, **palette[style])
+    in_state = compiled(Q(state="CA"))
+
+    by_hand = rank_page(in_state, prefs, 0) + rank_page(in_state, prefs, PAGE_SIZE)  # two pages, ties across them
+    by_orm = list(Listing.objects.filter(state="CA").ranked(prefs).values_list("therapist_id", "fit")[: 2 * PAGE_SIZE])
+    candidates = Therapist.objects.published().filter(licensed_states="CA")
+    in_python = scoring.rank(prefs, [(t.pk, t.style()) for t in candidates])[: 2 * PAGE_SIZE]
+
+    assert [row[0] for row in by_hand] == [pk for pk, _ in by_orm] == [pk for pk, _ in in_python]
+    assert all(row[1] == fit for row, (_, fit) in zip(by_hand, by_orm, strict=True))  # the very same floats
+    assert all(abs(row[1] - fit) < 1e-9 for row, (_, fit) in zip(by_hand, in_python, strict=True))
+    listings = {listing.therapist_id: listing for listing in Listing.objects.filter(state="CA")}
+    for therapist_id, _, *columns in by_hand:  # each row carries its listing's masks and scales, in PAGE_COLUMNS order
+        assert columns == [getattr(listings[therapist_id], name) for name in PAGE_COLUMNS]

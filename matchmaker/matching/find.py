@@ -19,14 +19,15 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import BooleanField, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import Q
 from django.utils import timezone
 
 from matchmaker import vocabulary
+from matchmaker.compiled_once import instances
 from matchmaker.dimensions import DIMENSION_KEYS, DIMENSIONS
 from matchmaker.matching.explaining import CardTrack, ExplainedScale, card_scales, card_tracks
 from matchmaker.matching.needs import Filter, client_filters
+from matchmaker.matching.ranking import fit_sql
 from matchmaker.matching.search_table import DIRECTORY_STATE_KEY
 from matchmaker.scoring import Preferences, Reason, Style, explain, largest_difference, strongest_reasons
 from profiles.models import Listing, Therapist, style_of
@@ -39,6 +40,8 @@ CARD_FIELDS = (
     "sliding_scale", "accepting_new_clients", "availability_confirmed_at",
 )  # fmt: skip
 HIGH_FIELDS = tuple(d.high_field for d in DIMENSIONS)
+# What a ranked page keeps of each listing besides its therapist and fit: what the cards explain and list.
+PAGE_COLUMNS = ("languages_mask", "insurance_mask", *DIMENSION_KEYS, *HIGH_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -296,6 +299,22 @@ def kept[Kept](key: str, make: Callable[[], Kept]) -> Kept:
     return value
 
 
+def rank_page(passed: Compiled, preferences: Preferences, first: int) -> list[tuple[Any, ...]]:
+    """One page of the listings that pass, best fit first and equal fits by therapist id (as Listing.ranked)."""
+    database = connections[Listing.objects.db]
+    fit, fit_params = fit_sql(preferences, database.vendor)
+    quote = database.ops.quote_name
+    columns = ", ".join(quote(column) for column in PAGE_COLUMNS)
+    sql = (
+        f"SELECT {quote('therapist_id')}, {fit} AS fit, {columns} FROM {quote(Listing._meta.db_table)} "
+        f"WHERE {passed.sql} ORDER BY fit DESC, {quote('therapist_id')} ASC LIMIT %s OFFSET %s"
+    )  # noqa: S608 - names from our models, values as parameters
+    with database.cursor() as cursor:
+        cursor.execute(sql, [*fit_params, *passed.params, PAGE_SIZE, first])
+        # float(): with no scale weighted the fit is the bare parameter 100.0, which PostgreSQL reads as a numeric.
+        return [(row[0], float(row[1]), *row[2:]) for row in cursor.fetchall()]
+
+
 def find_matches(client: Client, page_number: object = 1) -> Results:
     """Ranked matches for one page of results, in a fixed number of queries whatever the directory size.
 
@@ -338,17 +357,11 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
 
     def ranked_page() -> list[tuple[Any, ...]]:
         in_state, conditions = sql()
-        passed = all_of([in_state, *conditions])
-        ranked = (
-            Listing.objects.filter(RawSQL(passed.sql, passed.params, output_field=BooleanField()))
-            .ranked(preferences)
-            .values_list("therapist_id", "fit", "languages_mask", "insurance_mask", *DIMENSION_KEYS, *HIGH_FIELDS)
-        )
-        return list(ranked[first : first + PAGE_SIZE])
+        return rank_page(all_of([in_state, *conditions]), preferences, first)
 
     scored = kept(f"{key}:page:{page.number}", ranked_page)
     page.object_list = scored
-    therapists = Therapist.objects.only(*CARD_FIELDS).in_bulk([row[0] for row in scored])
+    therapists = {t.pk: t for t in instances(Therapist, "pk__in", [row[0] for row in scored], fields=CARD_FIELDS)}
     matches = []
     for pk, fit, languages_mask, insurance_mask, *points in scored:
         if pk in therapists:
