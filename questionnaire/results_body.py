@@ -63,19 +63,35 @@ def render_body(client: Client, page: object, shortlisted_ids: frozenset[int]) -
     return Body(html, found.page.number, bool(found.matches))
 
 
+# Part of every shared key: a change to what an entry holds takes a new version, so that during a rolling
+# deploy no server reads an entry another version wrote.
+SHARED_VERSION = 1
+
+
 def shared_key(key: tuple[str, int, frozenset[int]]) -> str:
     ranking, page, saved = key
-    return "results-body:" + hashlib.sha256(repr((ranking, page, sorted(saved))).encode()).hexdigest()
+    digest = hashlib.sha256(repr((ranking, page, sorted(saved))).encode()).hexdigest()
+    return f"results-body:v{SHARED_VERSION}:{digest}"
+
+
+def opened_body(opened: bytes | None) -> Body | None:
+    """The body a sealed entry holds, or None if it holds anything else."""
+    try:
+        html, page_number, has_matches = json.loads(opened or b"")
+    except (ValueError, TypeError):
+        return None
+    if not (isinstance(html, str) and isinstance(page_number, int) and isinstance(has_matches, bool)):
+        return None
+    return Body(mark_safe(html), page_number, has_matches)  # noqa: S308 - rendered from our own template
 
 
 def shared_or_rendered(client: Client, token: str, page: object, key: tuple[str, int, frozenset[int]]) -> Body:
     """The body another server rendered and sealed for this link, or rendered here and sealed for the others."""
     where = shared_key(key)
     sealed = cache.get(where)
-    opened = unseal(token, where, sealed) if isinstance(sealed, bytes) else None
-    if opened is not None:
-        html, page_number, has_matches = json.loads(opened)
-        return Body(mark_safe(html), page_number, has_matches)  # noqa: S308 - rendered from our template
+    found = opened_body(unseal(token, where, sealed) if isinstance(sealed, bytes) else None)
+    if found is not None:
+        return found
     body = render_body(client, page, key[2])
     data = json.dumps([str(body.html), body.page_number, body.has_matches]).encode()
     cache.set(where, seal(token, where, data), RANKING_KEPT_SECONDS)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from matchmaker.alliance.models import ConsultationRequest, Message, Side
 from matchmaker.memo import Memo
-from matchmaker.sealing import unseal
+from matchmaker.sealing import seal, unseal
 from questionnaire.results_body import BODIES, shared_key
 from tests.factories import make_client, make_consultation_request, make_therapist
 
@@ -140,3 +140,20 @@ def test_deleting_everything_drops_the_shared_pages_too(client: Browser) -> None
 
 def kept_part(html: str) -> str:
     return html[html.index('<p class="alert alert-info private-link-note') : html.index("</main>")]
+
+
+@pytest.mark.parametrize("held", [b"not json", b'["html", "one", true]', b"[1, 2]", b"{}"])
+def test_a_shared_entry_holding_anything_else_is_rendered_anew(client: Browser, held: bytes) -> None:
+    make_therapist(name="Dana Kept")
+    _, token = make_client(state="CA")
+    url = reverse("questionnaire:results", args=[token])
+    client.get(url)
+    key = next(iter(BODIES.kept))
+    BODIES.clear()
+    cache.set(shared_key(key), seal(token, shared_key(key), held), 60)  # as another version might have written
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "Dana Kept" in response.content.decode()
+    assert unseal(token, shared_key(key), cache.get(shared_key(key))) != held  # and kept right this time
