@@ -33,8 +33,6 @@ from matchmaker.matching.find import (
     directory_state,
     find_matches,
     forget_kept_ranking,
-    kept_page_count,
-    kept_ranking_keys,
     ranking_key,
     time_window,
 )
@@ -114,9 +112,7 @@ def forget_kept_results(client: Client) -> None:
     the answers change or go (the key is made of them); they are let go within RANKING_KEPT_SECONDS,
     and the shared ones cannot be opened without the link meanwhile.
     """
-    keys = kept_ranking_keys(client)
-    pages = {key: kept_page_count(key) for key in keys}
     saved = frozenset(client.shortlist.values_list("therapist_id", flat=True))
-    forget_kept_ranking(client)
-    cache.delete_many([shared_key((key, page, saved)) for key in keys for page in range(1, pages[key] + 1)])
-    BODIES.forget(lambda kept: kept[0] in keys)  # type: ignore[index]
+    pages = forget_kept_ranking(client)
+    cache.delete_many([shared_key((key, page, saved)) for key, count in pages.items() for page in range(1, count + 1)])
+    BODIES.forget(lambda kept: kept[0] in pages)  # type: ignore[index]

@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_datetime
 from matchmaker.alliance.models import CheckIn, ConsultationRequest, Message, Side
 from profiles.models import Therapist
 from questionnaire.models import Client, SetAside, ShortlistEntry
-from questionnaire.your_page import recent_replies, waiting_too_long
+from questionnaire.your_page import recent_replies, replied_count, waiting_too_long
 
 
 def moment(value: object) -> datetime | None:
@@ -77,7 +77,7 @@ class YourLine:
 
     @property
     def replied_count(self) -> int:
-        return sum(sent.first_reply_at is not None for sent in self.requests)
+        return replied_count(self.requests)
 
     @property
     def recent_replies(self) -> list[Sent]:

@@ -49,6 +49,11 @@ def waiting_too_long[Sent: Conversation](requests: Iterable[Sent], now: datetime
     ]
 
 
+def replied_count(requests: Iterable[Conversation]) -> int:
+    """How many of the client's requests a therapist has answered."""
+    return sum(sent.first_reply_at is not None for sent in requests)
+
+
 def recent_replies[Sent: Conversation](requests: Iterable[Sent], now: datetime) -> list[Sent]:
     """Open conversations a therapist wrote in within RECENT_REPLY: the results page points to each.
 
@@ -99,8 +104,7 @@ class YourPage:
 
     @property
     def replied_count(self) -> int:
-        """How many of the client's requests a therapist has answered."""
-        return sum(sent.first_reply_at is not None for sent in self.requests)
+        return replied_count(self.requests)
 
     @property
     def recent_replies(self) -> list[ConsultationRequest]:

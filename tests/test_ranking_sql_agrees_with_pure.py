@@ -39,14 +39,19 @@ therapists = st.tuples(
 )
 
 
+def fill_directory(palette: list[dict[str, int]], directory: list[tuple[int, tuple[str, ...], str]]) -> None:
+    """Exactly these therapists: each with one of the palette's styles, its states and its status."""
+    Therapist.objects.all().delete()
+    for index, (style, states, status) in enumerate(directory):
+        make_therapist(name=f"Therapist {index}", states=states, status=status, **palette[style])
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(palette=st.lists(styles, min_size=4, max_size=4), directory=st.lists(therapists, max_size=20), prefs=preferences)
 def test_the_listing_ranking_in_one_state_agrees_with_scoring_rank_over_points_and_ranges(
     palette: list[dict[str, int]], directory: list[tuple[int, tuple[str, ...], str]], prefs: dict[str, Any]
 ) -> None:
-    Therapist.objects.all().delete()
-    for index, (style, states, status) in enumerate(directory):
-        make_therapist(name=f"Therapist {index}", states=states, status=status, **palette[style])
+    fill_directory(palette, directory)
 
     in_sql = list(Listing.objects.filter(state="CA").ranked(prefs).values_list("therapist_id", "fit"))
     candidates = Therapist.objects.published().filter(licensed_states="CA")
@@ -108,9 +113,7 @@ def test_dimensions_without_weight_are_left_out_of_the_sql() -> None:
 def test_the_results_pages_own_statement_ranks_as_the_orm_and_scoring_do(
     palette: list[dict[str, int]], directory: list[tuple[int, tuple[str, ...], str]], prefs: dict[str, Any]
 ) -> None:
-    Therapist.objects.all().delete()
-    for index, (style, states, status) in enumerate(directory):
-        make_therapist(name=f"Therapist {index}", states=states, status=status, **palette[style])
+    fill_directory(palette, directory)
     in_state = compiled(Q(state="CA"))
 
     by_hand = rank_page(in_state, prefs, 0) + rank_page(in_state, prefs, PAGE_SIZE)  # two pages, ties across them

@@ -273,15 +273,17 @@ def kept_ranking_keys(client: Client) -> list[str]:
     return [ranking_key(client, state[1], when) for when in (now, now - 1)]
 
 
-def forget_kept_ranking(client: Client) -> None:
-    """Drop what is kept of this client's ranking now (their answers are about to change or go).
+def forget_kept_ranking(client: Client) -> dict[str, int]:
+    """Drop what is kept of this client's ranking now (their answers are about to change or go);
+    returns each key it was kept under with its number of pages, for what else is kept by them.
 
     Entries under an older stamp of the directory can no longer be reached and expire on their own
     within RANKING_KEPT_SECONDS.
     """
-    for key in kept_ranking_keys(client):
-        pages = kept_page_count(key)
+    dropped = {key: kept_page_count(key) for key in kept_ranking_keys(client)}
+    for key, pages in dropped.items():
         cache.delete_many([f"{key}:counts", *(f"{key}:page:{number}" for number in range(1, pages + 1))])
+    return dropped
 
 
 def kept_page_count(key: str) -> int:
