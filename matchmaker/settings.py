@@ -120,6 +120,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The results cards only (matchmaker/jinja2.py says why); every other page is a Django template.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "matchmaker.jinja2.environment"},
+    },
 ]
 
 DATABASES = {

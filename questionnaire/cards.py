@@ -1,52 +1,30 @@
-"""The results page's cards, rendered cheaply: twenty of them are most of the page's work.
+"""The results page's cards: twenty of them are most of what a first visit to the page costs.
 
-A card is made of pieces that many cards share: a therapist's name and photo (the same on every
-client's results), their practical facts, and one small drawing per scale (a handful of shapes per
-scale across all cards). Each piece, and each whole card, is rendered once from its template and
-kept in this process, keyed by every value the template reads, so it can never be out of date: when
-a therapist changes their fee, the key changes and the new piece is rendered. Links inside a card are
-relative to the client's results page (questionnaire.private_links), so no piece holds a private link.
+Each card's values are worked out here (its links, how to meet with the office's distance, the fit as a
+whole number), and every card of the page is rendered in one go by a Jinja2 template
+(templates/jinja2/questionnaire/match_cards.html; matchmaker/jinja2.py says why Jinja2). The rendered page
+is kept as a whole (questionnaire.results_body), so nothing is kept here. Links inside a card are relative
+to the client's results page (questionnaire.private_links): no card holds a private link.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
+from django.template import engines
+from django.utils.html import strip_spaces_between_tags
 from django.utils.safestring import SafeString, mark_safe
 
+from matchmaker.matching.explaining import CardTrack, ExplainedScale
 from matchmaker.matching.find import Match
-from matchmaker.memo import Memo
+from profiles.models import Therapist
 from questionnaire.models import Client
 from questionnaire.private_links import below_results
-from questionnaire.templatetags.meeting_words import ways_to_meet
+from questionnaire.templatetags.meeting_words import miles_from_home, ways_in_words
 
-
-class Fragments:
-    """Rendered template pieces kept in memory (matchmaker.memo), the oldest dropped first past `size`."""
-
-    def __init__(self, size: int) -> None:
-        self.memo: Memo[SafeString] = Memo(size)
-
-    def render(self, template_name: str, key: Hashable, context: Mapping[str, object]) -> SafeString:
-        """The template rendered with `context`; `key` must hold every value the template reads."""
-
-        def rendered() -> SafeString:
-            return mark_safe(render_to_string(template_name, dict(context)).strip())  # noqa: S308 - our template
-
-        return self.memo.get((template_name, key), rendered)
-
-    def __len__(self) -> int:
-        return len(self.memo)
-
-
-# Pieces many cards share, of a few hundred bytes each (at most a few megabytes per process) ...
-FRAGMENTS = Fragments(size=10_000)
-# ... and whole cards, about 3 KB each and one client's own, kept apart so that they never push the shared
-# pieces out: enough for the reloads of 250 pages of results (about 15 MB per process).
-CARDS = Fragments(size=5_000)
+# The refine link goes after this card, or after the last when there are fewer.
+REFINE_AFTER = 3
 
 
 def therapist_link(pk: int) -> str:
@@ -55,33 +33,32 @@ def therapist_link(pk: int) -> str:
 
 
 @dataclass(frozen=True)
-class Reason:
-    closeness: str
-    sentence: str
-
-
-@dataclass(frozen=True)
 class Card:
-    """One results card, every piece ready: the card's template only puts them in place."""
+    """One results card, every value ready: the template only puts them in place."""
 
-    pk: int
+    therapist: Therapist  # loaded with the few fields a card shows (matchmaker.matching.find.CARD_FIELDS)
     fit: float
-    head: SafeString  # photo or initials, name, credentials, pronouns
-    suits: tuple[Reason, ...]
-    differs: str
-    has_reasons: bool
-    tracks: SafeString
-    facts: SafeString
+    suits: tuple[ExplainedScale, ...]  # the strongest reasons, as sentences
+    differs: ExplainedScale | None  # the largest difference, as a sentence
+    has_reasons: bool  # False when no scale is weighted
+    tracks: tuple[CardTrack, ...]
+    ways: str  # how to meet, with the office's distance from the client when both are known
+    plan_names: tuple[str, ...]
+    language_names: tuple[str, ...]
     shortlisted: bool
 
-    def html(self) -> SafeString:
-        """The whole card, rendered once for these very values (a reload shows the same cards)."""
-        return CARDS.render("questionnaire/_match_card.html", self, {"card": self})
+    @property
+    def pk(self) -> int:
+        return self.therapist.pk
 
     @property
     def score(self) -> int:
         """The fit as a whole number, halves rounded up (as the floatformat filter shows it elsewhere)."""
         return math.floor(self.fit + 0.5)
+
+    @property
+    def photo_url(self) -> str:
+        return self.therapist.photo.url if self.therapist.photo else ""
 
     @property
     def link(self) -> str:
@@ -96,69 +73,34 @@ class Card:
         return below_results("questionnaire:shortlist_remove", self.pk)
 
 
-def head_html(match: Match) -> SafeString:
-    therapist = match.therapist
-    photo = therapist.photo.url if therapist.photo else ""
-    key = (therapist.pk, therapist.name, therapist.credentials, therapist.pronouns, photo, therapist.initials)
-    context = {"therapist": therapist, "link": therapist_link(therapist.pk), "photo_url": photo}
-    return FRAGMENTS.render("questionnaire/_card_head.html", key, context)
-
-
-def facts_html(match: Match, client: Client) -> SafeString:
-    therapist = match.therapist
-    ways = ways_to_meet(therapist, client)
-    plans, languages = tuple(match.insurance_names or ()), tuple(match.language_names or ())
-    availability = therapist.availability_label
-    key = (
-        ways,
-        therapist.fee,
-        therapist.sliding_scale,
-        therapist.accepting_new_clients,
-        plans,
-        languages,
-        availability,
-    )
-    context = {
-        "ways": ways,
-        "therapist": therapist,
-        "plan_names": plans,
-        "language_names": languages,
-        "availability": availability,
-    }
-    return FRAGMENTS.render("questionnaire/_card_facts.html", key, context)
-
-
-def tracks_html(match: Match) -> SafeString:
-    pieces = []
-    for scale in match.tracks:
-        track = scale.track
-        key = (
-            track.dimension.key,
-            track.therapist,
-            track.therapist_high,
-            track.preferred,
-            scale.said,
-            scale.sentence,
-        )
-        context = {"track": track, "said": scale.said, "label": scale.sentence}
-        pieces.append(FRAGMENTS.render("questionnaire/_track.html", key, context))
-    return mark_safe("".join(pieces))  # noqa: S308 - each piece is our own template's output
-
-
 def card_for(match: Match, client: Client, shortlisted_ids: set[int]) -> Card:
-    differs = match.differs
+    therapist = match.therapist
     return Card(
-        pk=match.therapist.pk,
+        therapist=therapist,
         fit=match.fit,
-        head=head_html(match),
-        suits=tuple(Reason(scale.closeness, scale.sentence) for scale in match.suits),
-        differs=differs.sentence if differs else "",
+        suits=tuple(match.suits),
+        differs=match.differs,
         has_reasons=bool(match.reasons),
-        tracks=tracks_html(match),
-        facts=facts_html(match, client),
-        shortlisted=match.therapist.pk in shortlisted_ids,
+        tracks=tuple(match.tracks),
+        # The office's place comes with the listing's row: looking its ZIP code up would cost about a millisecond.
+        ways=ways_in_words(therapist, miles_from_home(client, match.office)),
+        plan_names=tuple(match.insurance_names or ()),
+        language_names=tuple(match.language_names or ()),
+        shortlisted=therapist.pk in shortlisted_ids,
     )
 
 
 def cards_for(matches: list[Match], client: Client, shortlisted_ids: set[int]) -> list[Card]:
     return [card_for(match, client, shortlisted_ids) for match in matches]
+
+
+def cards_html(cards: list[Card]) -> SafeString:
+    """Every card of a page as list items, with the refine link after the third, between tags no whitespace."""
+    template = engines["jinja2"].get_template("questionnaire/match_cards.html")
+    context = {
+        "cards": cards,
+        "refine_url": below_results("questionnaire:refine"),
+        "refine_after": min(REFINE_AFTER, len(cards)),
+    }
+    # Autoescaped by the engine; what is removed is only whitespace between tags.
+    return mark_safe(strip_spaces_between_tags(template.render(context)).strip())  # noqa: S308

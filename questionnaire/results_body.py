@@ -38,7 +38,7 @@ from matchmaker.matching.find import (
 )
 from matchmaker.memo import Memo
 from matchmaker.sealing import seal, unseal
-from questionnaire.cards import cards_for
+from questionnaire.cards import cards_for, cards_html
 from questionnaire.models import Client
 
 # About 45 KB a page of twenty cards: at most about 18 MB per process.
@@ -56,7 +56,8 @@ class Body:
 
 def render_body(client: Client, page: object, shortlisted_ids: frozenset[int]) -> Body:
     found = find_matches(client, page)
-    context = {"client": client, "results": found, "cards": cards_for(found.matches, client, set(shortlisted_ids))}
+    cards = cards_html(cards_for(found.matches, client, set(shortlisted_ids)))
+    context = {"client": client, "results": found, "cards": cards}
     html = mark_safe(render_to_string("questionnaire/_results_body.html", context))  # noqa: S308 - our template
     return Body(html, found.page.number, bool(found.matches))
 

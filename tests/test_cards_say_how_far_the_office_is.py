@@ -6,8 +6,10 @@ import pytest
 from django.test import Client as Browser
 from django.urls import reverse
 
-from profiles.models import Therapist
+from matchmaker import geo
+from profiles.models import Listing, Therapist
 from questionnaire.models import Client
+from questionnaire.results_body import forget_kept_results
 from questionnaire.templatetags.meeting_words import distance_words, ways_to_meet
 from tests.factories import make_client, make_therapist
 
@@ -82,3 +84,34 @@ def test_the_public_profile_says_the_city_without_a_distance(client: Browser) ->
 
     assert response.status_code == 200
     assert "In person in Columbus<" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_results_cards_measure_from_the_listings_office_without_looking_a_zip_code_up(
+    client: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    near = make_therapist(name="Grove City office", states=("OH",), offers_online=False, offers_in_person=True,
+                          office_zip="43123", city="Grove City")  # fmt: skip
+    owner, token = make_client(state="OH", session_format="either", zip_code="43215")
+    westerville = geo.place("43081")
+    assert westerville is not None
+    geo.place("43215")  # the client's own ZIP code, known before the page is asked for
+    looked_up: list[str] = []
+    real_place = geo.place
+
+    def counting_place(zip_code: str) -> geo.Place | None:
+        looked_up.append(zip_code)
+        return real_place(zip_code)
+
+    monkeypatch.setattr(geo, "place", counting_place)
+    html = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+
+    assert "In person in Grove City, 7 miles away" in html  # from the listing row's latitude and longitude
+    assert near.office_zip not in looked_up
+    # The card explains the row it was ranked from: a listing that places the office elsewhere is what it says.
+    Listing.objects.filter(therapist=near).update(
+        office_latitude=westerville.latitude, office_longitude=westerville.longitude
+    )
+    forget_kept_results(owner)
+    again = client.get(reverse("questionnaire:results", args=[token])).content.decode()
+    assert "In person in Grove City, 11 miles away" in again

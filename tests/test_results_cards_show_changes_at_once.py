@@ -1,5 +1,5 @@
-"""A results card is built from pieces kept between requests (questionnaire.cards); a change to a therapist,
-to the client's answers or to the day shows on the very next results page all the same."""
+"""A results page is kept a few minutes once rendered (questionnaire.results_body); a change to a therapist, to
+the client's answers or to the day shows on the very next results page all the same."""
 
 from __future__ import annotations
 
@@ -12,9 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchmaker.matching.search_table import listings_rebuild
-from profiles.models import Therapist
-from questionnaire import cards
-from questionnaire.cards import Fragments
 from tests.factories import make_client, make_therapist
 
 pytestmark = pytest.mark.django_db
@@ -69,29 +66,3 @@ def test_two_clients_see_their_own_reasons_beside_the_same_therapist(client: Bro
     assert "right where you asked" in direct
     assert "6 steps apart" in gentle
     assert 'class="p7 c7"' in direct and 'class="p7 c1"' in gentle  # each client's own marker on the track
-
-
-def test_kept_pieces_are_bounded_and_keyed_by_what_they_show() -> None:
-    fragments = Fragments(size=2)
-    template = "questionnaire/_card_facts.html"
-
-    first = fragments.render(template, ("a",), facts("Online only"))
-    again = fragments.render(template, ("a",), facts("ignored: the key was seen"))
-    fragments.render(template, ("b",), facts("In person in Fresno"))
-    fragments.render(template, ("a",), facts("ignored: a was used last"))
-    fragments.render(template, ("c",), facts("Online and in person"))
-
-    assert first == again and first.startswith("Online only · $80 a session")
-    assert len(fragments) == 2  # the least recently used piece, b, made room
-    assert fragments.render(template, ("a",), facts("not rendered")).startswith("Online only")
-    assert fragments.render(template, ("b",), facts("Rendered anew")).startswith("Rendered anew")
-
-
-def test_a_process_keeps_whole_cards_apart_from_the_pieces_they_share() -> None:
-    assert cards.CARDS is not cards.FRAGMENTS
-    assert cards.CARDS.memo.size < cards.FRAGMENTS.memo.size
-
-
-def facts(ways: str) -> dict[str, object]:
-    therapist = Therapist(fee=80, sliding_scale=False, accepting_new_clients=True)
-    return {"ways": ways, "therapist": therapist, "plan_names": (), "language_names": (), "availability": "today"}

@@ -40,8 +40,11 @@ CARD_FIELDS = (
     "sliding_scale", "accepting_new_clients", "availability_confirmed_at",
 )  # fmt: skip
 HIGH_FIELDS = tuple(d.high_field for d in DIMENSIONS)
-# What a ranked page keeps of each listing besides its therapist and fit: what the cards explain and list.
-PAGE_COLUMNS = ("languages_mask", "insurance_mask", *DIMENSION_KEYS, *HIGH_FIELDS)
+# What a ranked page keeps of each listing besides its therapist and fit: what the cards explain and list, and
+# where the office is (looking a ZIP code up costs about a millisecond; the listing already knows).
+PAGE_COLUMNS = (
+    "languages_mask", "insurance_mask", "office_latitude", "office_longitude", *DIMENSION_KEYS, *HIGH_FIELDS,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class Match:
     # Set on results pages from the listing, which saves a query per relation; None elsewhere.
     language_names: list[str] | None = None
     insurance_names: list[str] | None = None
+    office: tuple[float, float] | None = None  # the office's latitude and longitude, from the listing
 
     @cached_property
     def scales(self) -> tuple[list[ExplainedScale], ExplainedScale | None]:
@@ -243,6 +247,9 @@ def count_removals(base: Compiled, filters: list[Filter], conditions: list[Compi
 # (the availability and age filters move with it). The entry holds counts and therapist ids; neither
 # it nor its key holds an answer or a private link.
 RANKING_KEPT_SECONDS = 300
+# Part of every key: what a kept page holds per row changes with PAGE_COLUMNS, and during a rolling deploy no
+# server may read rows another version wrote.
+RANKING_VERSION = 2
 NOT_AN_ANSWER = {"last_seen_at"}  # opening the link changes nothing the ranking reads
 
 
@@ -261,7 +268,7 @@ def time_window() -> int:
 
 
 def ranking_key(client: Client, stamp: int, when: int) -> str:
-    return "ranking:" + hashlib.sha256(repr((answers_of(client), stamp, when)).encode()).hexdigest()
+    return f"ranking:v{RANKING_VERSION}:" + hashlib.sha256(repr((answers_of(client), stamp, when)).encode()).hexdigest()
 
 
 def kept_ranking_keys(client: Client) -> list[str]:
@@ -365,12 +372,13 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
     page.object_list = scored
     therapists = {t.pk: t for t in instances(Therapist, "pk__in", [row[0] for row in scored], fields=CARD_FIELDS)}
     matches = []
-    for pk, fit, languages_mask, insurance_mask, *points in scored:
+    for pk, fit, languages_mask, insurance_mask, latitude, longitude, *points in scored:
         if pk in therapists:
             # Scored from the listing row, so explained from it too: a card never disagrees with itself.
             style = style_of(SimpleNamespace(**dict(zip((*DIMENSION_KEYS, *HIGH_FIELDS), points, strict=True))))
             match = make_match(therapists[pk], fit, preferences, style)
             match.language_names = vocabulary.labels_in_mask(vocabulary.LANGUAGES, languages_mask)
             match.insurance_names = vocabulary.labels_in_mask(vocabulary.INSURANCE_PLANS, insurance_mask)
+            match.office = None if latitude is None or longitude is None else (latitude, longitude)
             matches.append(match)
     return Results(page, matches, published, list(removals.values()), suggestion)
