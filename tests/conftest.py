@@ -87,13 +87,16 @@ def empty_cache() -> Any:
     """Each test starts with an empty cache and nothing kept in memory, as a fresh server would."""
     from django.core.cache import cache
 
+    from matchmaker.matching.find import COMPILED
     from questionnaire.results_body import BODIES
 
     cache.clear()
     BODIES.clear()
+    COMPILED.clear()
     yield
     cache.clear()
     BODIES.clear()
+    COMPILED.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.db.models import Expression, F, FloatField, Q, Value
@@ -28,6 +29,7 @@ from profiles.models import fresh_since
 if TYPE_CHECKING:
     from questionnaire.models import Client
 
+MINUTE = timedelta(minutes=1)
 # The verbs a need's words may use, as {is}, {does}, …: singular for 1 therapist, plural for more.
 VERBS = {"is": ("is", "are"), "does": ("does", "do"), "has": ("has", "have"), "was": ("was", "were"),
          "charges": ("charges", "charge")}  # fmt: skip
@@ -43,6 +45,7 @@ class Filter:
     many: str  # completes "12 therapists ..."
     relax: str  # what the client could change if nothing is left
     chosen: bool = True  # False when the client cannot relax it here (licensing, availability)
+    of_one_client: bool = False  # the condition reads this client's own rows: its SQL serves nobody else
 
 
 def _always(client: Client) -> bool:
@@ -62,12 +65,13 @@ class Need:
     asked: Callable[[Client], bool] = _always  # whether this client's answers switch it on
     words: Callable[[Client], dict[str, str]] = field(default=_nothing)  # the client's choices, named in `removed`
     chosen: bool = True  # False when the client cannot relax it here
+    of_one_client: bool = False  # the condition reads this client's own rows (a subquery), not only answers
 
     def filter_for(self, client: Client) -> Filter:
         named = self.words(client)
         one = self.removed.format(**{verb: forms[0] for verb, forms in VERBS.items()}, **named)
         many = self.removed.format(**{verb: forms[1] for verb, forms in VERBS.items()}, **named)
-        return Filter(self.key, self.condition(client), one, many, self.relax, self.chosen)
+        return Filter(self.key, self.condition(client), one, many, self.relax, self.chosen, self.of_one_client)
 
 
 def any_of(mask_field: str, choices: tuple[tuple[str, str], ...], codes: list[str]) -> Q:
@@ -93,6 +97,15 @@ def concerns_listed(client: Client) -> dict[str, str]:
     if len(names) == 1:
         return {"listed": f"list {names[0]} among what they work with"}
     return {"listed": f"list all of what you chose ({', '.join(names)})"}
+
+
+def confirmed_recently(client: Client) -> Q:
+    """Availability confirmed since the cutoff, taken to the next whole minute: stricter by under a minute, so a
+    card never lists someone it would call "not confirmed recently", and the same condition for every client
+    within a minute, which lets its compiled SQL be reused (matchmaker.matching.find.compiled)."""
+    cutoff = fresh_since()
+    whole_minute = cutoff.replace(second=0, microsecond=0)
+    return Q(availability_confirmed_at__gte=whole_minute if whole_minute == cutoff else whole_minute + MINUTE)
 
 
 def affordable(client: Client) -> Q:
@@ -188,7 +201,7 @@ NEEDS: tuple[Need, ...] = (
     ),
     Need(
         "availability",
-        lambda client: Q(availability_confirmed_at__gte=fresh_since()),
+        confirmed_recently,
         "{has} not confirmed their availability recently",
         "Listings come back as soon as the therapist confirms they are still available.",
         chosen=False,
@@ -199,6 +212,7 @@ NEEDS: tuple[Need, ...] = (
         "{was} set aside by you",
         "You can bring them back from your page.",
         chosen=False,
+        of_one_client=True,
     ),
     sees_clients("online", "offers_online", "online"),
     sees_clients("in_person", "offers_in_person", "in person"),

@@ -4,10 +4,11 @@
 
 For each directory size (seeded or topped up as needed) and each of N random,
 realistic questionnaires it times:
-  (a) ranking as the results page runs it (matchmaker.matching.find.find_matches),
+  (a) ranking as the results page runs it (matchmaker.matching.find.find_matches), every need compiled anew
+      (nothing of matchmaker.matching.find.COMPILED kept, which a running server would have for most needs),
       reported again for in-person clients alone, whose results the distance filter cuts,
   (b) the whole results page through Django's test client, the first time it is asked for (nothing of
-      this client's ranking kept: matchmaker.matching.find.kept), with the CPU time of this process
+      this client's ranking kept: matchmaker.matching.find.kept; no need compiled), with the CPU time of this process
       ("page_cpu", which leaves out the database's), again as a reload ("page_again", which finds the
       page kept in this process: questionnaire.results_body), and as a reload on another server
       ("page_elsewhere": this process's copy dropped, the sealed one in the shared cache opened),
@@ -39,7 +40,7 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 
 from matchmaker.dimensions import DIMENSIONS
-from matchmaker.matching.find import find_matches
+from matchmaker.matching.find import COMPILED, find_matches
 from matchmaker.matching.needs import client_filters
 from matchmaker.scoring import SPAN, Preferences, rank
 from profiles import synthetic
@@ -184,8 +185,10 @@ class Command(BaseCommand):
             for client, token in made:
                 find_matches(client)  # warm this client's plan and caches alike for every method
                 forget_kept_results(client)  # every method below ranks anew, but the reload
+                COMPILED.clear()  # and compiles every need anew, as for answers nobody gave before
                 timings["ranking"].append(timed(lambda c=client: find_matches(c)))
                 forget_kept_results(client)
+                COMPILED.clear()
                 if client.session_format == Client.SessionFormat.IN_PERSON:
                     # The same ranking again, for in-person clients alone: the distance filter's cost.
                     timings["in_person"].append(timings["ranking"][-1])
@@ -210,6 +213,7 @@ class Command(BaseCommand):
                 for grouped, token in group:
                     http.get(Client.url_for(token))
                     forget_kept_results(grouped)  # a first visit, with the templates warm
+                    COMPILED.clear()
                     timings[f"page_{state}"].append(timed(lambda t=token: http.get(Client.url_for(t))))
         finally:
             everyone = made + in_largest + in_median
