@@ -13,13 +13,13 @@ Listing (see matchmaker.matching.search_table).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Expression, F, FloatField, Q, Value
-from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+from django.db.models import Expression, F, FloatField, Func, Q
 from django.db.models.lookups import Exact, GreaterThan, LessThanOrEqual
 from django.utils import timezone
 
@@ -158,18 +158,45 @@ def sees_clients(session_format: str, column: str, how: str) -> Need:
     )
 
 
+class MilesFrom(Func):
+    """The great-circle distance in miles from a point to a listing's office, as geo.miles_between reckons it
+    (the haversine formula), written out as one SQL expression over the office's two columns.
+
+    Built from the ORM's own functions (Radians, Sin, Cos, Power, Sqrt, Least, ASin: some twenty-five nodes) it
+    took about 1.5 ms to compile, longer than PostgreSQL took to apply it to a state's rows. As one expression it
+    compiles in a few hundredths of that, and it compares and hashes by the point, as every expression does, so
+    its compiled SQL is kept like any other condition's (matchmaker.matching.find.compiled).
+    """
+
+    output_field = FloatField()
+
+    def __init__(self, latitude: float, longitude: float) -> None:
+        super().__init__(F("office_latitude"), F("office_longitude"))
+        self.latitude, self.longitude = float(latitude), float(longitude)
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
+        (office_phi, phi_params), (office_lam, lam_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        least = "MIN" if connection.vendor == "sqlite" else "LEAST"
+        phi, lam = math.radians(self.latitude), math.radians(self.longitude)
+        # 2R · asin(min(1, √(sin²((φ2 − φ1)/2) + cos φ1 · cos φ2 · sin²((λ2 − λ1)/2))))
+        sql = (
+            f"(%s * ASIN({least}(%s, SQRT("
+            f"POWER(SIN((RADIANS({office_phi}) - %s) / %s), %s)"
+            f" + COS(%s) * COS(RADIANS({office_phi})) * POWER(SIN((RADIANS({office_lam}) - %s) / %s), %s)))))"
+        )
+        params = [
+            2 * geo.EARTH_RADIUS_MILES, 1.0,
+            *phi_params, phi, 2.0, 2.0,
+            phi, *phi_params, *lam_params, lam, 2.0, 2.0,
+        ]  # fmt: skip
+        return sql, params
+
+
 def miles_from(latitude: float, longitude: float) -> Expression:
     """The great-circle distance in miles from a point to a listing's office, as geo.miles_between reckons it."""
-    phi = Radians(Value(latitude, output_field=FloatField()))
-    lam = Radians(Value(longitude, output_field=FloatField()))
-    office_phi, office_lam = Radians(F("office_latitude")), Radians(F("office_longitude"))
-    half = Value(2.0, output_field=FloatField())
-    square = Value(2, output_field=FloatField())
-    h = Power(Sin((office_phi - phi) / half), square) + Cos(phi) * Cos(office_phi) * Power(
-        Sin((office_lam - lam) / half), square
-    )
-    one = Value(1.0, output_field=FloatField())
-    return Value(2 * geo.EARTH_RADIUS_MILES, output_field=FloatField()) * ASin(Least(one, Sqrt(h)))
+    return MilesFrom(latitude, longitude)
 
 
 def office_within(client: Client) -> Q:
