@@ -7,6 +7,8 @@ and gunicorn's error log goes through the same redacting filter as the app's own
 
 from __future__ import annotations
 
+from typing import Any
+
 # Time, method, status, response size, duration in milliseconds, user agent.
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s" %(s)s %(B)s %(M)sms "%(a)s"'
@@ -36,3 +38,12 @@ logconfig_dict = {
         "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
     },
 }
+
+
+def post_worker_init(worker: Any) -> None:
+    """Once a worker has loaded the app: warm the busiest templates and freeze what is alive
+    (matchmaker/worker_start.py says why)."""
+    from matchmaker.worker_start import warm_and_freeze
+
+    frozen = warm_and_freeze()
+    worker.log.info("Worker ready: %d long-lived objects kept out of the garbage collector's way", frozen)

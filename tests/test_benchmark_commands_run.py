@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from io import StringIO
 from pathlib import Path
@@ -31,7 +32,11 @@ def test_bench_ranking_grows_the_directory_times_every_method_and_writes_json(tm
     output = tmp_path / "ranking.json"
     printed = StringIO()
 
-    call_command("bench_ranking", sizes="30,60", clients=4, naive_limit=30, output=str(output), stdout=printed)
+    try:
+        call_command("bench_ranking", sizes="30,60", clients=4, naive_limit=30, output=str(output), stdout=printed)
+        assert gc.get_freeze_count() > 0  # it froze what was loaded, as a gunicorn worker does
+    finally:
+        gc.unfreeze()
 
     report = json.loads(output.read_text())
     assert set(report["sizes"]) == {"30", "60"}

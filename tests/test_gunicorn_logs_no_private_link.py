@@ -70,3 +70,5 @@ def test_it_logs_requests_to_private_links_without_the_token(tmp_path: Path) -> 
     assert latin1 == 400
     assert '"GET" 404' in logs and '"POST" 400' in logs, logs  # the access log is on, without the path
     assert TOKEN not in logs, logs
+    # post_worker_init ran: the worker froze what it had loaded (matchmaker/worker_start.py).
+    assert "long-lived objects kept out of the garbage collector's way" in logs, logs

@@ -20,6 +20,7 @@ from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import Q
+from django.db.models.sql import Query
 from django.utils import timezone
 
 from matchmaker import vocabulary
@@ -179,14 +180,16 @@ def state_removal(client: Client, published: int, in_state: int) -> Removal | No
 
 
 def condition_sql(condition: Q) -> tuple[str, list[object]]:
-    """A condition on Listing's columns as one SQL boolean, compiled once by the ORM.
+    """A condition on Listing's columns as one SQL boolean, compiled by the ORM.
 
-    A condition that holds for every row (or none) compiles to TRUE (or FALSE), as the ORM decides.
+    Built straight into a bare query's WHERE clause (build_where), which costs half of going through a
+    queryset's filter(). A condition that holds for every row (or none) compiles to TRUE (or FALSE), as the ORM
+    decides.
     """
-    query = Listing.objects.filter(condition).query
+    query = Query(Listing)
     compiler = query.get_compiler(using=Listing.objects.db)
     try:
-        sql, params = compiler.compile(query.where)
+        sql, params = compiler.compile(query.build_where(condition))
     except FullResultSet:
         return "TRUE", []
     except EmptyResultSet:

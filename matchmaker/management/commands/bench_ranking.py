@@ -43,6 +43,7 @@ from matchmaker.dimensions import DIMENSIONS
 from matchmaker.matching.find import COMPILED, find_matches
 from matchmaker.matching.needs import client_filters
 from matchmaker.scoring import SPAN, Preferences, rank
+from matchmaker.worker_start import warm_and_freeze
 from profiles import synthetic
 from profiles.models import Listing, Therapist
 from profiles.seeding import seed_directory, vacuum_analyze
@@ -164,6 +165,7 @@ class Command(BaseCommand):
         in_largest = [Client.create_with_token(**random_answers(rng, LARGEST_STATE)) for _ in range(count // 4)]
         in_median = [Client.create_with_token(**random_answers(rng, MEDIAN_STATE)) for _ in range(count // 4)]
         http = HttpClient()
+        warm_and_freeze()  # as each gunicorn worker does before its first request (gunicorn.conf.py)
         timings: dict[str, list[float]] = {
             "ranking": [],
             "in_person": [],
