@@ -2,7 +2,7 @@
 out of the garbage collector's way.
 
 Python's collector walks every object that is still alive whenever it runs a full collection. A Django
-worker holds a few hundred thousand long-lived objects (modules, models, URL patterns, compiled templates),
+worker holds about 90,000 long-lived objects (modules, models, URL patterns, compiled templates),
 and a first visit to a results page allocates enough to trigger collections that walked them all: about a
 quarter of that page's CPU time. `gc.freeze()` moves every object alive now into a generation the collector
 never walks; objects made later are collected as before. It also keeps forked workers from copying memory
