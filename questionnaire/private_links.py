@@ -2,7 +2,7 @@
 
 The results page (/c/<token>/) writes its links relative to itself ("shortlist/", "therapists/12/"),
 so its HTML holds no token: the page can be compressed without a BREACH hole (see
-matchmaker.middleware) and parts of it can be kept and shared between clients (questionnaire.cards).
+matchmaker.middleware) and the part below the client's own line can be kept (questionnaire.results_body).
 """
 
 from __future__ import annotations
