@@ -115,3 +115,15 @@ def test_results_cards_measure_from_the_listings_office_without_looking_a_zip_co
     forget_kept_results(owner)
     again = client.get(reverse("questionnaire:results", args=[token])).content.decode()
     assert "In person in Grove City, 11 miles away" in again
+
+
+@pytest.mark.django_db
+def test_a_page_without_a_client_looks_no_zip_code_up(client: Browser, monkeypatch: pytest.MonkeyPatch) -> None:
+    therapist = make_therapist(offers_online=False, offers_in_person=True, office_zip="43215", city="Columbus")
+    looked_up: list[str] = []
+    monkeypatch.setattr(geo, "place", lambda zip_code: looked_up.append(zip_code))
+
+    response = client.get(reverse("questionnaire:therapist", args=[therapist.pk]))
+
+    assert "In person in Columbus<" in response.content.decode()
+    assert looked_up == []  # the distance needs the client's ZIP code too, so the office's is not looked up

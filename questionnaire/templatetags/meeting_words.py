@@ -30,7 +30,9 @@ def miles_from_home(client: object, office: tuple[float, float] | None) -> float
 
 def office_distance(therapist: Therapist, client: object) -> float | None:
     """Miles between the client's ZIP code and the therapist's office, when both are known."""
-    office = geo.place(therapist.office_zip) if therapist.offers_in_person and therapist.office_zip else None
+    if not (isinstance(client, Client) and therapist.offers_in_person and therapist.office_zip):
+        return None  # no client (a public page), or no office: nothing to look up
+    office = geo.place(therapist.office_zip)
     return miles_from_home(client, (office.latitude, office.longitude) if office else None)
 
 
