@@ -38,7 +38,7 @@ from questionnaire.models import Client
 PAGE_SIZE = 20
 # What a results card shows of a therapist (questionnaire/cards.py): the page loads no more of them.
 CARD_FIELDS = (
-    "name", "credentials", "pronouns", "photo", "offers_online", "offers_in_person", "city", "office_zip", "fee",
+    "name", "credentials", "pronouns", "photo", "offers_online", "offers_in_person", "city", "fee",
     "sliding_scale", "accepting_new_clients", "availability_confirmed_at",
 )  # fmt: skip
 HIGH_FIELDS = tuple(d.high_field for d in DIMENSIONS)
