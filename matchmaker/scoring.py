@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, Protocol
 
 from matchmaker.dimensions import BY_KEY, DIMENSIONS, SCALE_MAX, SCALE_MIN
@@ -119,11 +120,9 @@ def closeness(distance: int) -> Closeness:
     return Closeness.FAR
 
 
-def describe_point(key: str, point: int) -> str:
-    """A point on a track in plain words, e.g. 'leaning direct'."""
-    dimension = BY_KEY[key]
-    low, high = dimension.short_low, dimension.short_high
-    words = {
+def point_words(low: str, high: str) -> dict[int, str]:
+    """Every point of a track in plain words, from its two short pole names."""
+    return {
         1: f"very {low}",
         2: low,
         3: f"leaning {low}",
@@ -132,7 +131,14 @@ def describe_point(key: str, point: int) -> str:
         6: high,
         7: f"very {high}",
     }
-    return words[point]
+
+
+POINT_WORDS = {dimension.key: point_words(dimension.short_low, dimension.short_high) for dimension in DIMENSIONS}
+
+
+def describe_point(key: str, point: int) -> str:
+    """A point on a track in plain words, e.g. 'leaning direct'."""
+    return POINT_WORDS[key][point]
 
 
 _LEAD = {
@@ -144,20 +150,26 @@ _LEAD = {
 
 def explain(preferences: Preferences, style: Style) -> list[Reason]:
     """One reason per weighted dimension, in registry order."""
-    reasons = []
-    for key, point, stands, weight in weighted_terms(preferences, style):
-        level = closeness(gap(point, stands))
-        low, high = as_range(stands)
-        asked = describe_point(key, point)
-        if low == high:
-            they_are = describe_point(key, low)
-        else:
-            they_are = f"between {describe_point(key, low)} and {describe_point(key, high)}, depending on the client"
-        title = BY_KEY[key].title
-        text = f"{_LEAD[level]} on “{title.lower()}”: you asked for someone {asked}; they are {they_are}."
-        span = (low, high) if low != high else None
-        reasons.append(Reason(key, title, point, nearest(point, stands), weight, level, text, span))
-    return reasons
+    return [reason_for(key, point, stands, weight) for key, point, stands, weight in weighted_terms(preferences, style)]
+
+
+# A reason follows from four small values, and a results page explains about a hundred of them: each is worked
+# out once per process (Reason is frozen, so sharing one is safe). Six scales, seven points, a point or a range,
+# and an importance make a few thousand possible reasons.
+@lru_cache(maxsize=10_000)
+def reason_for(key: str, point: int, stands: StyleValue, weight: int) -> Reason:
+    """How a therapist standing at `stands` on scale `key` fits a client who asked for `point`, weighted `weight`."""
+    level = closeness(gap(point, stands))
+    low, high = as_range(stands)
+    asked = describe_point(key, point)
+    if low == high:
+        they_are = describe_point(key, low)
+    else:
+        they_are = f"between {describe_point(key, low)} and {describe_point(key, high)}, depending on the client"
+    title = BY_KEY[key].title
+    text = f"{_LEAD[level]} on “{title.lower()}”: you asked for someone {asked}; they are {they_are}."
+    span = (low, high) if low != high else None
+    return Reason(key, title, point, nearest(point, stands), weight, level, text, span)
 
 
 def strongest_reasons(reasons: Iterable[Reason], count: int = 2) -> list[Reason]:

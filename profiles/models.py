@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -85,13 +85,16 @@ SPEED_ROWS = replies.SPEED_RECENT * 3
 
 def style_of(row: object) -> dict[str, StyleValue]:
     """A therapist's or listing's style columns as scoring input; an unanswered scale is left out."""
+    lows = [getattr(row, dimension.key) for dimension in DIMENSIONS]
+    return style_from(lows, [getattr(row, dimension.high_field) for dimension in DIMENSIONS])
+
+
+def style_from(lows: Sequence[int | None], highs: Sequence[int | None]) -> dict[str, StyleValue]:
+    """Scoring input from the low and high ends of every scale, in registry order; an unanswered scale is left out."""
     style: dict[str, StyleValue] = {}
-    for dimension in DIMENSIONS:
-        low = getattr(row, dimension.key)
-        if low is None:
-            continue
-        high = getattr(row, dimension.high_field)
-        style[dimension.key] = low if high is None or high == low else (low, high)
+    for dimension, low, high in zip(DIMENSIONS, lows, highs, strict=True):
+        if low is not None:
+            style[dimension.key] = low if high is None or high == low else (low, high)
     return style
 
 

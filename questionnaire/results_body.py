@@ -30,6 +30,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from matchmaker.matching.find import (
     RANKING_KEPT_SECONDS,
+    asked_page,
     directory_state,
     find_matches,
     forget_kept_ranking,
@@ -43,8 +44,6 @@ from questionnaire.models import Client
 
 # About 45 KB a page of twenty cards: at most about 18 MB per process.
 BODIES: Memo[Body] = Memo(size=400, seconds=RANKING_KEPT_SECONDS)
-# Page numbers beyond this many digits are not real pages: rendered, never kept.
-LONGEST_PAGE_NUMBER = 5
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,10 @@ class Body:
     has_matches: bool
 
 
-def render_body(client: Client, page: object, shortlisted_ids: frozenset[int]) -> Body:
-    found = find_matches(client, page)
+def render_body(
+    client: Client, page: object, shortlisted_ids: frozenset[int], state: tuple[int, int] | None = None
+) -> Body:
+    found = find_matches(client, page, state)
     cards = cards_html(cards_for(found.matches, client, set(shortlisted_ids)))
     context = {"client": client, "results": found, "cards": cards}
     html = mark_safe(render_to_string("questionnaire/_results_body.html", context))  # noqa: S308 - our template
@@ -84,14 +85,16 @@ def opened_body(opened: bytes | None) -> Body | None:
     return Body(mark_safe(html), page_number, has_matches)  # noqa: S308 - rendered from our own template
 
 
-def shared_or_rendered(client: Client, token: str, page: object, key: tuple[str, int, frozenset[int]]) -> Body:
+def shared_or_rendered(
+    client: Client, token: str, page: object, key: tuple[str, int, frozenset[int]], state: tuple[int, int]
+) -> Body:
     """The body another server rendered and sealed for this link, or rendered here and sealed for the others."""
     where = shared_key(key)
     sealed = cache.get(where)
     found = opened_body(unseal(token, where, sealed) if isinstance(sealed, bytes) else None)
     if found is not None:
         return found
-    body = render_body(client, page, key[2])
+    body = render_body(client, page, key[2], state)
     data = json.dumps([str(body.html), body.page_number, body.has_matches]).encode()
     cache.set(where, seal(token, where, data), RANKING_KEPT_SECONDS)
     return body
@@ -99,11 +102,12 @@ def shared_or_rendered(client: Client, token: str, page: object, key: tuple[str,
 
 def results_body(client: Client, token: str, page: object, shortlisted_ids: frozenset[int]) -> Body:
     """The body of this client's results page `page`, kept while nothing it shows has changed."""
-    asked = str(page)
-    if not (asked.isdigit() and len(asked) <= LONGEST_PAGE_NUMBER):
+    asked = asked_page(page)
+    if asked is None:  # not a page number (rendered, as the first page, and never kept)
         return render_body(client, page, shortlisted_ids)
-    key = (ranking_key(client, directory_state()[1], time_window()), int(asked), shortlisted_ids)
-    return BODIES.get(key, lambda: shared_or_rendered(client, token, page, key))
+    state = directory_state()
+    key = (ranking_key(client, state[1], time_window()), asked, shortlisted_ids)
+    return BODIES.get(key, lambda: shared_or_rendered(client, token, page, key, state))
 
 
 def forget_kept_results(client: Client) -> None:

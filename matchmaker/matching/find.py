@@ -9,10 +9,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from types import SimpleNamespace
 from typing import Any
 
 from django.core.cache import cache
@@ -32,7 +31,7 @@ from matchmaker.matching.ranking import fit_sql
 from matchmaker.matching.search_table import DIRECTORY_STATE_KEY
 from matchmaker.memo import Memo
 from matchmaker.scoring import Preferences, Reason, Style, explain, largest_difference, strongest_reasons
-from profiles.models import Listing, Therapist, style_of
+from profiles.models import Listing, Therapist, style_from
 from questionnaire.models import Client
 
 PAGE_SIZE = 20
@@ -265,6 +264,7 @@ RANKING_KEPT_SECONDS = 300
 # server may read rows another version wrote.
 RANKING_VERSION = 2
 NOT_AN_ANSWER = {"last_seen_at"}  # opening the link changes nothing the ranking reads
+MAX_PAGE_DIGITS = 5  # a page number longer than this is no real page: never looked for among the kept ones
 
 
 def answers_of(client: Client) -> tuple[object, ...]:
@@ -313,13 +313,10 @@ def kept_page_count(key: str) -> int:
     return max(1, -(-counts["remaining"] // PAGE_SIZE)) if counts else 1
 
 
-def kept[Kept](key: str, make: Callable[[], Kept]) -> Kept:
-    """What the shared cache keeps under `key`, or `make()` kept there now for RANKING_KEPT_SECONDS."""
-    value: Kept | None = cache.get(key)
-    if value is None:
-        value = make()
-        cache.set(key, value, RANKING_KEPT_SECONDS)
-    return value
+def asked_page(page_number: object) -> int | None:
+    """The page number asked for, if it is a plain whole number (what a kept page may be found under)."""
+    asked = str(page_number)
+    return int(asked) if asked.isdigit() and len(asked) <= MAX_PAGE_DIGITS else None
 
 
 def rank_page(passed: Compiled, preferences: Preferences, first: int) -> list[tuple[Any, ...]]:
@@ -338,18 +335,20 @@ def rank_page(passed: Compiled, preferences: Preferences, first: int) -> list[tu
         return [(row[0], float(row[1]), *row[2:]) for row in cursor.fetchall()]
 
 
-def find_matches(client: Client, page_number: object = 1) -> Results:
+def find_matches(client: Client, page_number: object = 1, state: tuple[int, int] | None = None) -> Results:
     """Ranked matches for one page of results, in a fixed number of queries whatever the directory size.
 
     Everything runs on the Listing table, one state's rows at a time. Each need's condition is
     compiled once by the ORM and reused as plain SQL: one aggregate counts, per filter, how many
     therapists it removed after the filters before it, and how many fail that filter alone (who
     would appear if it were relaxed); a second query ranks and slices; a third loads the page's
-    therapists. The first two are kept a few minutes (ranking_key) and not run again meanwhile.
+    therapists. The first two are kept a few minutes (ranking_key) and not run again meanwhile:
+    both are looked for in one round trip to the shared cache, and what was made is kept in another.
+    `state` is the directory's (directory_state), when the caller has just read it.
     """
     filters = client_filters(client)
     preferences = client.preferences()
-    published, stamp = directory_state()
+    published, stamp = state or directory_state()
     key = ranking_key(client, stamp, time_window())
 
     @functools.cache
@@ -358,7 +357,12 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
         conditions = [compiled(each.condition, keep=not each.of_one_client) for each in filters]
         return in_state, conditions
 
-    totals = kept(f"{key}:counts", lambda: count_removals(sql()[0], filters, sql()[1]))
+    counts_key, asked = f"{key}:counts", asked_page(page_number)
+    found = cache.get_many([counts_key, *([f"{key}:page:{asked}"] if asked else [])])
+    made: dict[str, object] = {}
+    totals = found.get(counts_key)
+    if totals is None:
+        totals = made[counts_key] = count_removals(sql()[0], filters, sql()[1])
     published = max(published, totals["in_state"])
 
     removals: dict[str, Removal] = {}
@@ -377,20 +381,20 @@ def find_matches(client: Client, page_number: object = 1) -> Results:
     suggestion = None if totals["remaining"] else suggest_relaxing(filters, removals, alone)
 
     page = KnownCountPaginator((), PAGE_SIZE, totals["remaining"]).get_page(page_number)
-    first = (page.number - 1) * PAGE_SIZE
-
-    def ranked_page() -> list[tuple[Any, ...]]:
+    page_key = f"{key}:page:{page.number}"  # the page shown, which the one asked for may not be (past the end)
+    scored = found.get(page_key)
+    if scored is None:
         in_state, conditions = sql()
-        return rank_page(all_of([in_state, *conditions]), preferences, first)
-
-    scored = kept(f"{key}:page:{page.number}", ranked_page)
+        scored = made[page_key] = rank_page(all_of([in_state, *conditions]), preferences, (page.number - 1) * PAGE_SIZE)
+    if made:
+        cache.set_many(made, RANKING_KEPT_SECONDS)
     page.object_list = scored
     therapists = {t.pk: t for t in instances(Therapist, "pk__in", [row[0] for row in scored], fields=CARD_FIELDS)}
     matches = []
     for pk, fit, languages_mask, insurance_mask, latitude, longitude, *points in scored:
         if pk in therapists:
             # Scored from the listing row, so explained from it too: a card never disagrees with itself.
-            style = style_of(SimpleNamespace(**dict(zip((*DIMENSION_KEYS, *HIGH_FIELDS), points, strict=True))))
+            style = style_from(points[: len(DIMENSION_KEYS)], points[len(DIMENSION_KEYS) :])
             match = make_match(therapists[pk], fit, preferences, style)
             match.language_names = vocabulary.labels_in_mask(vocabulary.LANGUAGES, languages_mask)
             match.insurance_names = vocabulary.labels_in_mask(vocabulary.INSURANCE_PLANS, insurance_mask)
