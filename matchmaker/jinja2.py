@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.text import capfirst
 from jinja2 import Environment, StrictUndefined
 
 
 def environment(**options: Any) -> Environment:
     options["undefined"] = StrictUndefined
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
-    env.filters["capfirst"] = capfirst
     return env

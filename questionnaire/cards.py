@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from django.template import engines
 from django.utils.html import strip_spaces_between_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 
 from matchmaker.matching.explaining import CardTrack, ExplainedScale
 from matchmaker.matching.find import Match
-from profiles.models import Therapist
 from questionnaire.models import Client
 from questionnaire.private_links import below_results
-from questionnaire.templatetags.meeting_words import miles_from_home, ways_in_words
+from questionnaire.templatetags.meeting_words import miles_from_home, practical_facts, ways_in_words
 
 # The refine link goes after this card, or after the last when there are fewer.
 REFINE_AFTER = 3
@@ -34,31 +34,26 @@ def therapist_link(pk: int) -> str:
 
 @dataclass(frozen=True)
 class Card:
-    """One results card, every value ready: the template only puts them in place."""
+    """One results card, every value ready as text or a number: the template only puts them in place."""
 
-    therapist: Therapist  # loaded with the few fields a card shows (matchmaker.matching.find.CARD_FIELDS)
+    pk: int  # the therapist's
+    name: str
+    credentials: str
+    pronouns: str
+    photo_url: str  # "" without a photo: the card shows the initials
+    initials: str
     fit: float
     suits: tuple[ExplainedScale, ...]  # the strongest reasons, as sentences
     differs: ExplainedScale | None  # the largest difference, as a sentence
     has_reasons: bool  # False when no scale is weighted
     tracks: tuple[CardTrack, ...]
-    ways: str  # how to meet, with the office's distance from the client when both are known
-    plan_names: tuple[str, ...]
-    language_names: tuple[str, ...]
+    facts: str  # how to meet (with the office's distance when known), fee, insurance, languages, availability
     shortlisted: bool
-
-    @property
-    def pk(self) -> int:
-        return self.therapist.pk
 
     @property
     def score(self) -> int:
         """The fit as a whole number, halves rounded up (as the floatformat filter shows it elsewhere)."""
         return math.floor(self.fit + 0.5)
-
-    @property
-    def photo_url(self) -> str:
-        return self.therapist.photo.url if self.therapist.photo else ""
 
     @property
     def link(self) -> str:
@@ -73,19 +68,30 @@ class Card:
         return below_results("questionnaire:shortlist_remove", self.pk)
 
 
+def card_facts(match: Match, client: Client) -> str:
+    """The practical facts in one line, as the profile lists them, and how recently availability was confirmed."""
+    therapist = match.therapist
+    # The office's place comes with the listing's row: looking its ZIP code up would cost about a millisecond.
+    ways = ways_in_words(therapist, miles_from_home(client, match.office))
+    facts = practical_facts(therapist, ways, match.insurance_names or (), match.language_names or ())
+    return " · ".join([*facts, capfirst(therapist.availability_label)])
+
+
 def card_for(match: Match, client: Client, shortlisted_ids: set[int]) -> Card:
     therapist = match.therapist
     return Card(
-        therapist=therapist,
+        pk=therapist.pk,
+        name=therapist.name,
+        credentials=therapist.credentials,
+        pronouns=therapist.pronouns,
+        photo_url=therapist.photo.url if therapist.photo else "",
+        initials=therapist.initials,
         fit=match.fit,
         suits=tuple(match.suits),
         differs=match.differs,
         has_reasons=bool(match.reasons),
         tracks=tuple(match.tracks),
-        # The office's place comes with the listing's row: looking its ZIP code up would cost about a millisecond.
-        ways=ways_in_words(therapist, miles_from_home(client, match.office)),
-        plan_names=tuple(match.insurance_names or ()),
-        language_names=tuple(match.language_names or ()),
+        facts=card_facts(match, client),
         shortlisted=therapist.pk in shortlisted_ids,
     )
 

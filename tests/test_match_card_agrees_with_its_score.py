@@ -28,5 +28,5 @@ def test_its_reasons_come_from_the_listing_row_the_score_came_from(client: Brows
 
 @pytest.mark.parametrize(("fit", "shown"), [(72.5, 73), (72.49, 72), (0.0, 0), (0.5, 1), (99.5, 100), (100.0, 100)])
 def test_the_card_shows_the_fit_as_a_whole_number_halves_up(fit: float, shown: int) -> None:
-    card = Card(Therapist(pk=1), fit, (), None, False, (), "Online only", (), (), False)
+    card = Card(1, "Dana", "", "", "", "D", fit, (), None, False, (), "Online only", False)
     assert card.score == shown

@@ -227,17 +227,28 @@ def card_scales(
 
 @dataclass(frozen=True)
 class CardTrack:
-    """One weighted scale drawn compactly on a results card; `said` when a sentence on the card already tells it."""
+    """One weighted scale drawn compactly on a results card; `said` when a sentence on the card already tells it.
 
-    track: StyleTrack
+    `marks` are the classes site.css places the markers by (.tracks): pN the therapist's point, or band fN tM
+    their range, and cN the client's point.
+    """
+
+    low: str  # the low pole's short name
+    high: str
+    marks: str
     sentence: str
     said: bool
 
 
+# A page of twenty cards draws about a hundred tracks, and a track follows from its reason alone: kept.
+@lru_cache(maxsize=20_000)
+def card_track(reason: Reason, said: bool) -> CardTrack:
+    dimension = BY_KEY[reason.key]
+    low, high = reason.therapist_range or (reason.therapist, reason.therapist)
+    therapist = f"band f{low} t{high}" if low != high else f"p{low}"
+    return CardTrack(dimension.short_low, dimension.short_high, f"{therapist} c{reason.preferred}", reason.text, said)
+
+
 def card_tracks(reasons: list[Reason], said: set[str]) -> list[CardTrack]:
     """A compact track for every weighted scale, in registry order; the sentence names a track the card does not say."""
-    tracks = []
-    for reason in reasons:
-        scale = explained(reason, reason.text)
-        tracks.append(CardTrack(scale.track, scale.sentence, reason.key in said))
-    return tracks
+    return [card_track(reason, reason.key in said) for reason in reasons]

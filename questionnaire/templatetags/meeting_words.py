@@ -1,6 +1,9 @@
-"""How a client could meet a therapist, in the words of cards, profiles and the compare table."""
+"""How a client could meet a therapist, and the other practical facts, in the words of cards, profiles and the
+compare table."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from django import template
 
@@ -50,3 +53,28 @@ def ways_in_words(therapist: Therapist, miles: float | None) -> str:
     if miles is not None:
         in_person += f", {distance_words(miles)}"
     return f"Online and {in_person}" if therapist.offers_online else in_person[0].upper() + in_person[1:]
+
+
+def practical_facts(
+    therapist: Therapist, ways: str, plan_names: Iterable[object], language_names: Iterable[object]
+) -> list[str]:
+    """The practical facts about a therapist as short phrases, in the order cards and profiles give them: how to
+    meet (`ways`, from ways_in_words), the fee, insurance, languages, and whether they take new clients."""
+    plans, languages = [str(name) for name in plan_names], [str(name) for name in language_names]
+    facts = [ways]
+    if therapist.fee is not None:
+        scale = "sliding scale available" if therapist.sliding_scale else "no sliding scale"
+        facts.append(f"${therapist.fee} a session, {scale}")
+    facts.append(f"Takes {', '.join(plans)}" if plans else "No insurance plans")
+    if languages:
+        facts.append(f"Speaks {', '.join(languages)}")
+    facts.append("Accepting new clients" if therapist.accepting_new_clients else "Not taking new clients at the moment")
+    return facts
+
+
+@register.simple_tag
+def facts_about(
+    therapist: Therapist, plan_names: Iterable[object], language_names: Iterable[object], client: object = None
+) -> list[str]:
+    """practical_facts for a profile, with the office's distance when the client is known."""
+    return practical_facts(therapist, ways_to_meet(therapist, client), plan_names, language_names)
