@@ -30,10 +30,12 @@ from django.utils.safestring import SafeString, mark_safe
 
 from matchmaker.matching.find import (
     RANKING_KEPT_SECONDS,
+    Kept,
     asked_page,
     directory_state,
     find_matches,
     forget_kept_ranking,
+    kept_keys,
     ranking_key,
     time_window,
 )
@@ -54,9 +56,13 @@ class Body:
 
 
 def render_body(
-    client: Client, page: object, shortlisted_ids: frozenset[int], state: tuple[int, int] | None = None
+    client: Client,
+    page: object,
+    shortlisted_ids: frozenset[int],
+    state: tuple[int, int] | None = None,
+    kept: Kept | None = None,
 ) -> Body:
-    found = find_matches(client, page, state)
+    found = find_matches(client, page, state, kept)
     cards = cards_html(cards_for(found.matches, client, set(shortlisted_ids)))
     context = {"client": client, "results": found, "cards": cards}
     html = mark_safe(render_to_string("questionnaire/_results_body.html", context))  # noqa: S308 - our template
@@ -88,15 +94,21 @@ def opened_body(opened: bytes | None) -> Body | None:
 def shared_or_rendered(
     client: Client, token: str, page: object, key: tuple[str, int, frozenset[int]], state: tuple[int, int]
 ) -> Body:
-    """The body another server rendered and sealed for this link, or rendered here and sealed for the others."""
-    where = shared_key(key)
-    sealed = cache.get(where)
-    found = opened_body(unseal(token, where, sealed) if isinstance(sealed, bytes) else None)
-    if found is not None:
-        return found
-    body = render_body(client, page, key[2], state)
+    """The body another server rendered and sealed for this link, or rendered here and sealed for the others.
+
+    One round trip asks the shared cache for the sealed body and for the kept ranking it would be rendered from
+    (matchmaker.matching.find.kept_keys); one more keeps what was made.
+    """
+    where, ranking = shared_key(key), kept_keys(key[0], key[1])
+    found = cache.get_many([where, *ranking])
+    sealed = found.pop(where, None)
+    body = opened_body(unseal(token, where, sealed) if isinstance(sealed, bytes) else None)
+    if body is not None:
+        return body
+    kept = Kept(found)
+    body = render_body(client, page, key[2], state, kept)
     data = json.dumps([str(body.html), body.page_number, body.has_matches]).encode()
-    cache.set(where, seal(token, where, data), RANKING_KEPT_SECONDS)
+    cache.set_many({where: seal(token, where, data), **kept.made}, RANKING_KEPT_SECONDS)
     return body
 
 

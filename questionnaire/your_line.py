@@ -1,4 +1,4 @@
-"""The one line on the results page about what the client has done so far, from three plain SQL statements.
+"""The one line on the results page about what the client has done so far, from one plain SQL statement.
 
 The shortlist page shows the whole box (questionnaire.your_page, model instances through the ORM).
 The results page needs only counts, the saved therapists' ids, and a few facts per conversation; it
@@ -92,10 +92,11 @@ def table(model: type) -> str:
     return connection.ops.quote_name(model._meta.db_table)  # type: ignore[attr-defined]
 
 
-def requests_sql() -> str:
-    # The newest message the therapist wrote, and the client's latest check-in about that therapist.
+def line_sql() -> str:
+    """Everything the line shows, in one statement: a row per conversation (the newest message the therapist wrote,
+    and the client's latest check-in about that therapist), a row per saved therapist, and the set-aside count."""
     return f"""
-        SELECT r.id, r.therapist_id, r.therapist_name, r.status, r.created_at, r.first_reply_at,
+        SELECT 'request', r.id, r.therapist_id, r.therapist_name, r.status, r.created_at, r.first_reply_at,
             (SELECT m.created_at FROM {table(Message)} m WHERE m.request_id = r.id AND m.sender = %s
              ORDER BY m.created_at DESC, m.id DESC LIMIT 1),
             (SELECT c.id FROM {table(CheckIn)} c WHERE c.client_id = r.client_id AND c.therapist_id = r.therapist_id
@@ -103,22 +104,29 @@ def requests_sql() -> str:
             t.name
         FROM {table(ConsultationRequest)} r LEFT JOIN {table(Therapist)} t ON t.id = r.therapist_id
         WHERE r.client_id = %s
-        ORDER BY r.created_at DESC, r.id DESC
+        UNION ALL
+        SELECT 'saved', s.therapist_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM {table(ShortlistEntry)} s WHERE s.client_id = %s
+        UNION ALL
+        SELECT 'set aside', COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM {table(SetAside)} a WHERE a.client_id = %s
+        ORDER BY 1, 6 DESC, 2 DESC
     """  # noqa: S608 - table names from our own models, values as parameters
 
 
 def your_line(client: Client) -> YourLine:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT therapist_id FROM {table(ShortlistEntry)} WHERE client_id = %s", [client.pk])  # noqa: S608
-        shortlisted = frozenset(row[0] for row in cursor.fetchall())
-        cursor.execute(f"SELECT COUNT(*) FROM {table(SetAside)} WHERE client_id = %s", [client.pk])  # noqa: S608
-        set_aside_count = int(cursor.fetchone()[0])
-        cursor.execute(requests_sql(), [Side.THERAPIST.value, client.pk])
+        cursor.execute(line_sql(), [Side.THERAPIST.value, client.pk, client.pk, client.pk])
         rows = cursor.fetchall()
-    requests, offers = [], {}
-    for pk, therapist_id, therapist_name, status, created_at, first_reply_at, last_theirs, check_in, name in rows:
-        when = moment(created_at), moment(first_reply_at), moment(last_theirs)
-        requests.append(Sent(pk, therapist_id, therapist_name, status, *when))  # type: ignore[arg-type]
-        if therapist_id is not None and therapist_id not in offers:  # the newest request stands for its therapist
-            offers[therapist_id] = Offer(therapist_id, name, check_in)
-    return YourLine(shortlisted, set_aside_count, tuple(requests), tuple(offers.values()))
+    shortlisted, set_aside_count, requests, offers = set(), 0, [], {}
+    for kind, pk, therapist_id, therapist_name, status, created_at, first_reply_at, last_theirs, check_in, name in rows:
+        if kind == "saved":
+            shortlisted.add(pk)
+        elif kind == "set aside":
+            set_aside_count = int(pk)
+        else:  # a conversation, newest first
+            when = moment(created_at), moment(first_reply_at), moment(last_theirs)
+            requests.append(Sent(pk, therapist_id, therapist_name, status, *when))  # type: ignore[arg-type]
+            if therapist_id is not None and therapist_id not in offers:  # the newest request stands for its therapist
+                offers[therapist_id] = Offer(therapist_id, name, check_in)
+    return YourLine(frozenset(shortlisted), set_aside_count, tuple(requests), tuple(offers.values()))

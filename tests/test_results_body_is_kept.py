@@ -119,7 +119,7 @@ def test_another_server_finds_the_page_sealed_in_the_shared_cache(client: Browse
     assert unseal(token, shared_key((key[0], 2, key[2])), raw) is None  # bound to its own cache key
 
     BODIES.clear()  # as on another server: nothing of this page in its memory
-    with django_assert_num_queries(4):  # the client and the line: no ranking, no therapists
+    with django_assert_num_queries(2):  # the client and the line: no ranking, no therapists
         again = client.get(url).content.decode()
 
     assert kept_part(again) == kept_part(first)

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 # 1 the client behind the token, 1 the size of the directory (cached afterwards; the cache starts empty),
 # 1 the filter counts (one aggregate over the state's listings), 1 the page of ranked listings (with the
 # languages and insurance plans as bitmasks), 1 the page's therapists,
-# and the "your page" box: 1 consultation requests, 1 shortlist, 1 therapists set aside.
-RESULTS_QUERIES = 8
+# and 1 the client's own line (conversations, saved therapists and the set-aside count in one statement).
+RESULTS_QUERIES = 6
 
 
 def fill_directory(size: int) -> None:

@@ -335,7 +335,26 @@ def rank_page(passed: Compiled, preferences: Preferences, first: int) -> list[tu
         return [(row[0], float(row[1]), *row[2:]) for row in cursor.fetchall()]
 
 
-def find_matches(client: Client, page_number: object = 1, state: tuple[int, int] | None = None) -> Results:
+@dataclass
+class Kept:
+    """What the shared cache held of a ranking when asked (under kept_keys), and what was made meanwhile to keep.
+
+    A caller that asks the shared cache for more than the ranking (questionnaire.results_body, for the page it
+    renders) looks everything up in one round trip, and keeps what was made in one more.
+    """
+
+    found: dict[str, Any]
+    made: dict[str, Any] = field(default_factory=dict)
+
+
+def kept_keys(key: str, asked: int | None) -> list[str]:
+    """Where the ranking kept under `key` keeps its counts and, for a page number, that page."""
+    return [f"{key}:counts", *([f"{key}:page:{asked}"] if asked is not None else [])]
+
+
+def find_matches(
+    client: Client, page_number: object = 1, state: tuple[int, int] | None = None, kept: Kept | None = None
+) -> Results:
     """Ranked matches for one page of results, in a fixed number of queries whatever the directory size.
 
     Everything runs on the Listing table, one state's rows at a time. Each need's condition is
@@ -344,7 +363,8 @@ def find_matches(client: Client, page_number: object = 1, state: tuple[int, int]
     would appear if it were relaxed); a second query ranks and slices; a third loads the page's
     therapists. The first two are kept a few minutes (ranking_key) and not run again meanwhile:
     both are looked for in one round trip to the shared cache, and what was made is kept in another.
-    `state` is the directory's (directory_state), when the caller has just read it.
+    `state` is the directory's (directory_state) and `kept` what the shared cache holds under kept_keys, when the
+    caller has just read them; a caller that passes `kept` keeps what `kept.made` holds.
     """
     filters = client_filters(client)
     preferences = client.preferences()
@@ -358,11 +378,11 @@ def find_matches(client: Client, page_number: object = 1, state: tuple[int, int]
         return in_state, conditions
 
     counts_key, asked = f"{key}:counts", asked_page(page_number)
-    found = cache.get_many([counts_key, *([f"{key}:page:{asked}"] if asked else [])])
-    made: dict[str, object] = {}
-    totals = found.get(counts_key)
+    mine = kept is None
+    kept = Kept(cache.get_many(kept_keys(key, asked))) if kept is None else kept
+    totals = kept.found.get(counts_key)
     if totals is None:
-        totals = made[counts_key] = count_removals(sql()[0], filters, sql()[1])
+        totals = kept.made[counts_key] = count_removals(sql()[0], filters, sql()[1])
     published = max(published, totals["in_state"])
 
     removals: dict[str, Removal] = {}
@@ -382,12 +402,13 @@ def find_matches(client: Client, page_number: object = 1, state: tuple[int, int]
 
     page = KnownCountPaginator((), PAGE_SIZE, totals["remaining"]).get_page(page_number)
     page_key = f"{key}:page:{page.number}"  # the page shown, which the one asked for may not be (past the end)
-    scored = found.get(page_key)
+    scored = kept.found.get(page_key)
     if scored is None:
         in_state, conditions = sql()
-        scored = made[page_key] = rank_page(all_of([in_state, *conditions]), preferences, (page.number - 1) * PAGE_SIZE)
-    if made:
-        cache.set_many(made, RANKING_KEPT_SECONDS)
+        first = (page.number - 1) * PAGE_SIZE
+        scored = kept.made[page_key] = rank_page(all_of([in_state, *conditions]), preferences, first)
+    if mine and kept.made:
+        cache.set_many(kept.made, RANKING_KEPT_SECONDS)
     page.object_list = scored
     therapists = {t.pk: t for t in instances(Therapist, "pk__in", [row[0] for row in scored], fields=CARD_FIELDS)}
     matches = []
