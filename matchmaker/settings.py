@@ -220,7 +220,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "matchmaker.static_storage.KeptURLStaticFilesStorage"
         )
     },
 }

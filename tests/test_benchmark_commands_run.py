@@ -40,7 +40,7 @@ def test_bench_ranking_grows_the_directory_times_every_method_and_writes_json(tm
 
     report = json.loads(output.read_text())
     assert set(report["sizes"]) == {"30", "60"}
-    assert {"ranking", "page", "naive", "floor", "numpy"} <= set(report["sizes"]["30"])
+    assert {"ranking", "page", "page_cold", "naive", "floor", "numpy"} <= set(report["sizes"]["30"])
     assert report["sizes"]["60"]["numpy"]["n"] == 4
     assert "floor_over_numpy_p50" in report["sizes"]["60"]["ratios"]
     assert "naive" not in report["sizes"]["60"]  # above the naive limit

@@ -16,7 +16,7 @@ from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 PRODUCTION_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "matchmaker.static_storage.KeptURLStaticFilesStorage"},
 }
 
 
