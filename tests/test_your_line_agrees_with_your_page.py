@@ -1,4 +1,4 @@
-"""The results page's line (three plain SQL statements) says what the shortlist page's box (the ORM) says.
+"""The results page's line (one plain SQL statement) says what the shortlist page's box (the ORM) says.
 
 Each figure is pinned on its own first, then the two are held to the same answers."""
 
