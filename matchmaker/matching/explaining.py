@@ -201,19 +201,15 @@ def style_tracks(
 
 @dataclass(frozen=True)
 class ExplainedScale:
-    """One weighted scale on a results card: its track and the one sentence that says how it fits."""
+    """One weighted scale on a results card, said in one sentence; `closeness` styles it (close, partial, far)."""
 
-    track: StyleTrack
     sentence: str
     closeness: str
 
 
 @lru_cache(maxsize=20_000)
 def explained(reason: Reason, sentence: str) -> ExplainedScale:
-    dimension = BY_KEY[reason.key]
-    low, high = reason.therapist_range or (reason.therapist, reason.therapist)
-    track = StyleTrack(dimension, low, reason.preferred, reason.importance, "", high)
-    return ExplainedScale(track, sentence, reason.closeness.value)
+    return ExplainedScale(sentence, reason.closeness.value)
 
 
 def card_scales(
